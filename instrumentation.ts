@@ -1,0 +1,8 @@
+/** Runs once when the server starts: configuration errors stop it before it serves anything. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const { authSecret } = await import("./lib/auth/options");
+  env();
+  authSecret(); // production without AUTH_SECRET fails here, loudly
+}

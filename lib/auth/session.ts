@@ -1,0 +1,40 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { isAdmin, type Actor } from "./actor";
+import { authSecret, sessionCookieName } from "./options";
+import { actorForSession } from "./sessions";
+
+/** The session id inside a next-auth session cookie, or null when it is missing or forged. */
+export async function sessionIdFromCookie(cookieValue: string | undefined): Promise<string | null> {
+  if (!cookieValue) return null;
+  try {
+    const token = await decode({ token: cookieValue, secret: authSecret() });
+    return typeof token?.sid === "string" ? token.sid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The signed-in person for the page being rendered (once per request), or null. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const store = await cookies();
+  const sessionId = await sessionIdFromCookie(store.get(sessionCookieName())?.value);
+  return sessionId ? actorForSession(sessionId) : null;
+});
+
+/** Pages for signed-in people: anyone else goes to sign in and comes back. */
+export async function requireActor(returnTo: string): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+/** Admin pages answer 404 to everyone else: they do not reveal that they exist. */
+export async function requireAdmin(returnTo: string): Promise<Actor> {
+  const actor = await requireActor(returnTo);
+  if (!isAdmin(actor)) notFound();
+  return actor;
+}

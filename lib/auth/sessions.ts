@@ -1,0 +1,46 @@
+import "server-only";
+import { db } from "../db/client";
+import { displayName, type Actor } from "./actor";
+
+/** How long a browser sign-in lasts. */
+export const sessionMaxAgeSeconds = 12 * 60 * 60;
+
+export async function createUserSession(userId: string): Promise<string> {
+  const session = await db.userSession.create({
+    data: { userId, expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000) },
+  });
+  return session.id;
+}
+
+export async function revokeUserSession(sessionId: string): Promise<void> {
+  await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every sign-in of a person: after a role change, disabling, or a password change. */
+export async function revokeAllUserSessions(userId: string): Promise<void> {
+  await db.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * The person behind a session id, in one query, or null when the session was revoked or expired
+ * or the account is disabled. Role and organization come from the database, never the cookie.
+ */
+export async function actorForSession(sessionId: string): Promise<Actor | null> {
+  const session = await db.userSession.findFirst({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, user: { status: "active" } },
+    select: { user: { include: { organization: true } } },
+  });
+  if (!session) return null;
+  const { user } = session;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: displayName(user),
+    role: user.role,
+    organization: user.organization && {
+      id: user.organization.id,
+      name: user.organization.name,
+      type: user.organization.type,
+    },
+  };
+}

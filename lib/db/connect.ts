@@ -1,0 +1,113 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "../generated/prisma/client";
+import { lockDataDir, unlockDataDir } from "./data-dir-lock";
+
+/** Columns that never leave the data layer unless a query asks for them by name. */
+export const omittedColumns = {
+  user: { passwordHash: true },
+  apiToken: { tokenHash: true },
+  uploadedFile: { content: true },
+  dataRequestArchive: { content: true },
+  oAuthClient: { secretHash: true },
+  oAuthAuthorizationCode: { codeHash: true },
+  oAuthToken: { tokenHash: true },
+} as const;
+
+export type Db = PrismaClient<never, typeof omittedColumns>;
+
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export type DatabaseTarget =
+  | { engine: "postgres"; url: string; schema?: string; poolSize?: number }
+  | { engine: "embedded"; dataDir: string }
+  /** An in-memory embedded database, for tests and migration authoring. */
+  | { engine: "memory" };
+
+export interface Database {
+  engine: "postgres" | "embedded";
+  prisma: Db;
+  /** Resolves once the database answers; rejects with the reason it cannot be opened. */
+  ready(): Promise<void>;
+  /** The adapter factory the schema engine migrates through. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a database without waiting for it: queries wait until it is ready, so the one client of
+ * the app can be created synchronously. Scripts await `ready()` to fail early and clearly.
+ */
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.engine === "postgres") {
+    const adapterFactory = new PrismaPg(
+      { connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+      target.schema ? { schema: target.schema } : undefined,
+    );
+    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns });
+    return {
+      engine: "postgres",
+      prisma,
+      adapterFactory,
+      ready: () => prisma.$connect(),
+      close: () => prisma.$disconnect(),
+    };
+  }
+
+  const dataDir = target.engine === "embedded" ? path.resolve(target.dataDir) : undefined;
+  if (dataDir) lockDataDir(dataDir);
+  try {
+    const pglite = new PGlite(dataDir ? path.join(dataDir, "pg") : "memory://");
+    const adapterFactory = new AwaitingPGliteAdapterFactory(pglite);
+    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns });
+    return {
+      engine: "embedded",
+      prisma,
+      adapterFactory,
+      ready: () => pglite.waitReady,
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+        if (dataDir) unlockDataDir(dataDir);
+      },
+    };
+  } catch (error) {
+    if (dataDir) unlockDataDir(dataDir);
+    throw error;
+  }
+}
+
+/**
+ * pglite-prisma-adapter 0.7.2 does not await `exec` in `executeScript`, so a failing migration
+ * would be recorded as applied. This factory awaits it and lets the error reach the engine.
+ */
+class AwaitingPGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  private readonly inner: PrismaPGlite;
+
+  constructor(private readonly pglite: PGlite) {
+    this.inner = new PrismaPGlite(pglite);
+    this.adapterName = this.inner.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    return this.awaitScripts(await this.inner.connect(), this.pglite);
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadow = await PGlite.create("memory://");
+    return this.awaitScripts(await new PrismaPGlite(shadow).connect(), shadow);
+  }
+
+  private awaitScripts(adapter: SqlDriverAdapter, pglite: PGlite): SqlDriverAdapter {
+    adapter.executeScript = async (script: string) => {
+      await pglite.exec(script);
+    };
+    return adapter;
+  }
+}

@@ -1,0 +1,13 @@
+import { seedDemoData } from "../seed/demo";
+import { syncDataTypes } from "../seed/data-types";
+import type { Database } from "./connect";
+import { applyMigrations } from "./migrate";
+
+/** Brings a database to the current schema and reference data; demo data only into an empty one. */
+export async function prepareDatabase(database: Database, options: { seedDemo: boolean }) {
+  await database.ready();
+  const appliedMigrations = await applyMigrations(database);
+  await syncDataTypes(database.prisma);
+  const seeded = options.seedDemo ? await seedDemoData(database.prisma) : false;
+  return { appliedMigrations, seeded };
+}

@@ -1,0 +1,43 @@
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+/**
+ * Prisma's WebAssembly schema engine. Prisma 7's CLI downloads a native engine, which cannot be
+ * reached offline; the wasm build ships inside an npm package and migrates through the same
+ * driver adapters the app uses, for PGlite and PostgreSQL alike.
+ *
+ * The package's entry point imports the .wasm as an ES module, which Node 20 cannot do, so the
+ * module is instantiated here by hand, the way wasm-bindgen's own loader does.
+ */
+type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+
+let bindingsPromise: Promise<Bindings> | undefined;
+
+async function loadBindings(): Promise<Bindings> {
+  const require = createRequire(import.meta.url);
+  const bgPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bindings = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as Bindings & {
+    __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  };
+  const bytes = await fs.readFile(bgPath.replace(/\.js$/, ".wasm"));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
+  bindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return bindings;
+}
+
+export async function startSchemaEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  datamodel?: { path: string; content: string },
+): Promise<SchemaEngine> {
+  bindingsPromise ??= loadBindings();
+  const { SchemaEngine } = await bindingsPromise;
+  const log = () => {}; // the engine's structured logs: nothing we surface
+  return SchemaEngine.new(
+    { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
+}

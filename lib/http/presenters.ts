@@ -1,0 +1,57 @@
+import { AppError, isDatabaseUnavailable } from "./errors";
+
+/**
+ * Each API family speaks the error convention of the API it follows:
+ * - timp: Django REST Framework, `{"detail": "..."}` or `{"<field>": ["..."]}`;
+ * - requests: the seed's `{"error", "message"}`;
+ * - oauth: RFC 6749 §5.2, `{"error", "error_description"}` (built by lib/oauth, which knows the codes);
+ * - plain: `{"error", "message"}` for the app's own endpoints (health, docs).
+ */
+export type ApiFamily = "timp" | "requests" | "oauth" | "plain";
+
+const requestsError: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function errorBody(family: ApiFamily, error: AppError): unknown {
+  switch (family) {
+    case "timp":
+      return error.fieldErrors ?? { detail: error.message };
+    case "oauth":
+      return { error: error.code, error_description: error.message };
+    case "requests":
+    case "plain":
+      return {
+        error: requestsError[error.status] ?? "Error",
+        message: error.message,
+        ...(error.fieldErrors ? { fields: error.fieldErrors } : {}),
+      };
+  }
+}
+
+export function presentError(family: ApiFamily, error: unknown): Response {
+  const appError = toAppError(error);
+  const headers = new Headers({ "Cache-Control": "private, no-store" });
+  if (appError.retryAfterSeconds !== undefined) headers.set("Retry-After", String(appError.retryAfterSeconds));
+  return Response.json(errorBody(family, appError), { status: appError.status, headers });
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("unavailable", "The database is unavailable. Try again shortly.", { retryAfterSeconds: 5 });
+  }
+  console.error("Unhandled error in route handler", error);
+  return new AppError("internal", "Something went wrong on our side.");
+}

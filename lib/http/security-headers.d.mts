@@ -1,0 +1,3 @@
+export function securityHeaders(): { key: string; value: string }[];
+export function pageContentSecurityPolicy(nonce: string, options?: { development?: boolean }): string;
+export const apiContentSecurityPolicy: string;

@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(200, "An e-mail address has at most 200 characters.")
+  .pipe(z.email("Enter a valid e-mail address."));
+
+export const passwordSchema = z
+  .string()
+  .min(12, "Use at least 12 characters.")
+  .max(200, "Use at most 200 characters.");
+
+const nameSchema = z.string().trim().max(200, "At most 200 characters.");
+
+export const organizationTypeSchema = z.enum(["retailer", "supplier"]);
+
+export const organizationNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter the organization's name.")
+  .max(200, "At most 200 characters.");
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+/** Self-registration: a person, and optionally a new organization they will belong to. */
+export const registerSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  firstName: nameSchema.min(1, "Enter your first name."),
+  lastName: nameSchema,
+  organizationName: organizationNameSchema.optional().or(z.literal("").transform(() => undefined)),
+  organizationType: organizationTypeSchema.default("retailer"),
+});
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+/** What an operator may set when creating an account from the command line. */
+export const createUserSchema = registerSchema.extend({
+  firstName: nameSchema.default(""),
+  lastName: nameSchema.default(""),
+  role: z.enum(["member", "admin"]).default("member"),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const createOrganizationSchema = z.object({
+  name: organizationNameSchema,
+  type: organizationTypeSchema,
+  accountNumber: z.string().trim().max(100).optional(),
+});

@@ -1,0 +1,28 @@
+import { apiContentSecurityPolicy, securityHeaders } from "./lib/http/security-headers.mjs";
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  // API paths answer with or without a trailing slash, as the mirrored TIMP API's clients expect.
+  skipTrailingSlashRedirect: true,
+  // Native, wasm and database packages are loaded by Node at run time, not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    "@node-rs/argon2",
+    "pg",
+  ],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      // proxy.ts sets the policy of everything else; static assets skip it for speed.
+      {
+        source: "/:prefix(_next/static|_next/image|favicon.ico)/:path*",
+        headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: migrates the database (embedded unless DATABASE_URL is set), loads demo data into
+ * an empty one, builds the app if no build exists, and serves it. `--dev` serves with `next dev`.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveAuthSecret } from "../lib/auth/secret";
+import { DataDirInUseError } from "../lib/db/data-dir-lock";
+import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
+import { prepareDatabase } from "../lib/db/prepare";
+import { appUrl, dataDir, env, EnvError } from "../lib/env";
+import { demoAccounts, demoPassword } from "../lib/seed/demo";
+
+const dev = process.argv.includes("--dev");
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function fail(message: string): never {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const config = env();
+  const secret = resolveAuthSecret({
+    secret: config.AUTH_SECRET,
+    production: config.NODE_ENV === "production",
+    dataDir: dataDir(),
+  });
+
+  const database = openDatabaseFromEnv({ poolSize: 2 });
+  try {
+    const { appliedMigrations, seeded } = await prepareDatabase(database, { seedDemo: config.SEED_DEMO });
+    if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(", ")}`);
+    if (seeded) console.log("Loaded demo data into the empty database.");
+  } finally {
+    await database.close(); // the server process takes over the embedded folder
+  }
+
+  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    console.log("No build found: building the app (once)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+    if (build.status !== 0) fail("The build failed.");
+  }
+
+  const url = appUrl();
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, AUTH_SECRET: secret, NEXTAUTH_URL: url },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+
+  await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/health`);
+  console.log(`\n  Portal:   ${url}`);
+  console.log(`  Database: ${describeDatabase()}`);
+  if (config.SEED_DEMO) {
+    console.log(`  Demo accounts (password "${demoPassword}"):`);
+    for (const account of demoAccounts) {
+      console.log(`    ${account.email.padEnd(28)} ${account.role}${account.organization ? `, ${account.organization}` : ""}`);
+    }
+  }
+  console.log("");
+}
+
+async function waitUntilHealthy(url: string) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof DataDirInUseError) fail(error.message);
+  if (error instanceof Error && error.message.startsWith("AUTH_SECRET")) fail(error.message);
+  throw error;
+});
