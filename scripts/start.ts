@@ -13,6 +13,8 @@ import { appUrl, dataDir, env, EnvError } from "../lib/env";
 import { demoAccounts, demoPassword } from "../lib/seed/demo";
 
 const dev = process.argv.includes("--dev");
+// Next.js telemetry is opt-out; a portal's start should not phone home.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
@@ -38,8 +40,8 @@ async function main() {
     await database.close(); // the server process takes over the embedded folder
   }
 
-  if (!dev && !fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    console.log("No build found: building the app (once)…");
+  if (!dev && buildIsMissingOrStale()) {
+    console.log("Building the app (its sources are newer than the last build)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
     if (build.status !== 0) fail("The build failed.");
   }
@@ -63,6 +65,21 @@ async function main() {
     }
   }
   console.log("");
+}
+
+/** True when there is no build, or a source file changed after it was made. */
+function buildIsMissingOrStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
+  const newer = (entry: string): boolean => {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) return false;
+    if (!stat.isDirectory()) return stat.mtimeMs > builtAt;
+    return fs.readdirSync(entry).some((name) => name !== "generated" && newer(path.join(entry, name)));
+  };
+  return sources.some((source) => newer(path.join(root, source)));
 }
 
 async function waitUntilHealthy(url: string) {

@@ -3,25 +3,25 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { Database } from "./connect";
 import { openDatabase } from "./connect";
-import { startSchemaEngine } from "./schema-engine";
+import { withSchemaEngine } from "./schema-engine";
 
-export const prismaDir = path.resolve(import.meta.dirname, "../../prisma");
-const migrationsDir = path.join(prismaDir, "migrations");
+const prismaDir = path.resolve(import.meta.dirname, "../../prisma");
+export const migrationsDir = path.join(prismaDir, "migrations");
 const schemaPath = path.join(prismaDir, "schema.prisma");
 const noFilter = { externalTables: [], externalEnums: [] };
 
 /** The migrations folder in Prisma's standard layout, so `prisma migrate deploy` reads it too. */
-export async function readMigrations(): Promise<MigrationList> {
-  const entries = await fs.readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+export async function readMigrations(dir = migrationsDir): Promise<MigrationList> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  const lockPath = path.join(migrationsDir, "migration_lock.toml");
+  const lockPath = path.join(dir, "migration_lock.toml");
   return {
-    baseDir: migrationsDir,
+    baseDir: dir,
     lockfile: { path: "migration_lock.toml", content: await fs.readFile(lockPath, "utf8").catch(() => null) },
     shadowDbInitScript: "",
     migrationDirectories: await Promise.all(
       names.map(async (name) => {
-        const content = await fs.readFile(path.join(migrationsDir, name, "migration.sql"), "utf8");
+        const content = await fs.readFile(path.join(dir, name, "migration.sql"), "utf8");
         return { path: name, migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: content } } };
       }),
     ),
@@ -29,17 +29,12 @@ export async function readMigrations(): Promise<MigrationList> {
 }
 
 /** Applies every migration not yet applied; returns their names. */
-export async function applyMigrations(database: Database): Promise<string[]> {
-  const engine = await startSchemaEngine(database.adapterFactory);
-  try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrations(),
-      filters: noFilter,
-    });
-    return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+export async function applyMigrations(database: Database, dir = migrationsDir): Promise<string[]> {
+  const migrationsList = await readMigrations(dir);
+  const { appliedMigrationNames } = await withSchemaEngine(database.adapterFactory, undefined, (engine) =>
+    engine.applyMigrations({ migrationsList, filters: noFilter }),
+  );
+  return appliedMigrationNames;
 }
 
 /**
@@ -50,10 +45,9 @@ export async function applyMigrations(database: Database): Promise<string[]> {
 export async function diffSchemaAgainstMigrations(): Promise<string> {
   const scratch = openDatabase({ engine: "memory" });
   const schema = { path: schemaPath, content: await fs.readFile(schemaPath, "utf8") };
-  const engine = await startSchemaEngine(scratch.adapterFactory, schema);
   try {
     const migrationsList = await readMigrations();
-    const { stdout } = await engine.diff({
+    const { stdout } = await withSchemaEngine(scratch.adapterFactory, schema, (engine) => engine.diff({
       // With no migration yet, the starting point is an empty database.
       from: migrationsList.migrationDirectories.length
         ? { tag: "migrations", ...migrationsList }
@@ -62,11 +56,10 @@ export async function diffSchemaAgainstMigrations(): Promise<string> {
       script: true,
       exitCode: null,
       filters: noFilter,
-    });
+    }));
     const script = stdout ?? "";
     return /^\s*(--.*\s*)*$/.test(script) || script.includes("empty migration") ? "" : script;
   } finally {
-    engine.free();
     await scratch.close();
   }
 }

@@ -28,16 +28,36 @@ async function loadBindings(): Promise<Bindings> {
   return bindings;
 }
 
-export async function startSchemaEngine(
+/**
+ * Runs `work` with a schema engine over `adapterFactory` and frees it afterwards. A database
+ * error inside the engine surfaces only as "External error id#N"; the original is looked up so
+ * that a failing migration says what went wrong.
+ */
+export async function withSchemaEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  datamodel?: { path: string; content: string },
-): Promise<SchemaEngine> {
+  datamodel: { path: string; content: string } | undefined,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   bindingsPromise ??= loadBindings();
   const { SchemaEngine } = await bindingsPromise;
+  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const log = () => {}; // the engine's structured logs: nothing we surface
-  return SchemaEngine.new(
+  const engine = await SchemaEngine.new(
     { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bound,
   );
+  try {
+    return await work(engine);
+  } catch (error) {
+    const id = /External error id#(\d+)/.exec(String((error as Error)?.message))?.[1];
+    const original = id === undefined ? undefined : bound.errorRegistry.consumeError(Number(id))?.error;
+    if (original) {
+      const detail = original instanceof Error ? original.message : JSON.stringify(original);
+      throw new Error(`${(error as Error).message.split("\n")[0]}: ${detail}`, { cause: error });
+    }
+    throw error;
+  } finally {
+    engine.free();
+  }
 }

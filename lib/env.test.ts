@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { resolveAuthSecret } from "./auth/secret";
+import { EnvError, parseEnv } from "./env";
+
+describe("environment", () => {
+  it("defaults to the embedded database in ./.data on port 3000", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.DATA_DIR).toBe("./.data");
+    expect(env.PORT).toBe(3000);
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(EnvError);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => parseEnv({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET/);
+  });
+
+  it("reads SEED_DEMO=0 as off", () => {
+    expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
+  });
+});
+
+describe("auth secret", () => {
+  it("is required in production", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-"));
+    expect(() => resolveAuthSecret({ production: true, dataDir })).toThrow(/AUTH_SECRET is not set/);
+    expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
+  });
+
+  it("is generated once outside production and kept in the data folder", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "secret-"));
+    const first = resolveAuthSecret({ production: false, dataDir });
+    expect(first.length).toBeGreaterThanOrEqual(48);
+    expect(resolveAuthSecret({ production: false, dataDir })).toBe(first);
+    expect(fs.statSync(path.join(dataDir, "auth-secret")).mode & 0o077).toBe(0);
+  });
+
+  it("uses the configured secret when there is one", () => {
+    expect(resolveAuthSecret({ secret: "x".repeat(40), production: true, dataDir: "/nonexistent" })).toBe("x".repeat(40));
+  });
+});

@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Outside React's server build `server-only` throws by design; tests are server code.
+      "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+    },
+  },
+  test: {
+    // tests/postgres needs a real server: races and outages cannot be shown on PGlite.
+    include: ["{lib,app,scripts,tests}/**/*.test.ts"],
+    exclude: [...(process.env.DATABASE_URL ? [] : ["tests/postgres/**"]), "node_modules/**"],
+    setupFiles: ["tests/support/setup-database.ts"],
+    environment: "node",
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
