@@ -15,6 +15,7 @@ export default defineConfig({
     exclude: [...(process.env.DATABASE_URL ? [] : ["tests/postgres/**"]), "node_modules/**"],
     setupFiles: ["tests/support/setup-database.ts"],
     environment: "node",
+    env: { AUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth", APP_URL: "http://localhost:3000", NODE_ENV: "test" },
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -47,10 +47,17 @@ async function main() {
   }
 
   const url = appUrl();
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(config.PORT)], {
+  const serverScript = path.join(root, "scripts", "server.ts");
+  const server = spawn(process.execPath, ["--import", "tsx", serverScript, ...(dev ? ["--dev"] : [])], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, AUTH_SECRET: secret, NEXTAUTH_URL: url },
+    env: {
+      ...process.env,
+      AUTH_SECRET: secret,
+      NEXTAUTH_URL: url,
+      PORT: String(config.PORT),
+      NODE_ENV: dev ? "development" : "production",
+    },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

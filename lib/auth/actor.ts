@@ -12,3 +12,22 @@ export const isAdmin = (actor: Actor) => actor.role === "admin";
 export function displayName(user: { firstName: string; lastName: string; email: string }): string {
   return `${user.firstName} ${user.lastName}`.trim() || user.email;
 }
+
+interface UserWithOrganization {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: "member" | "admin";
+  organization: { id: string; name: string; type: "retailer" | "supplier" } | null;
+}
+
+export function toActor(user: UserWithOrganization): Actor {
+  return {
+    userId: user.id,
+    email: user.email,
+    name: displayName(user),
+    role: user.role,
+    organization: user.organization && { id: user.organization.id, name: user.organization.name, type: user.organization.type },
+  };
+}

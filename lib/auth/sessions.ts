@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import { displayName, type Actor } from "./actor";
+import { toActor, type Actor } from "./actor";
 
 /** How long a browser sign-in lasts. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
@@ -30,17 +30,5 @@ export async function actorForSession(sessionId: string): Promise<Actor | null> 
     where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() }, user: { status: "active" } },
     select: { user: { include: { organization: true } } },
   });
-  if (!session) return null;
-  const { user } = session;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: displayName(user),
-    role: user.role,
-    organization: user.organization && {
-      id: user.organization.id,
-      name: user.organization.name,
-      type: user.organization.type,
-    },
-  };
+  return session && toActor(session.user);
 }

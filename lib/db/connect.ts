@@ -17,6 +17,10 @@ export const omittedColumns = {
   oAuthToken: { tokenHash: true },
 } as const;
 
+// Under load, transactions queue for a pooled connection (PGlite has exactly one): wait for it
+// rather than fail the request after Prisma's default of two seconds.
+const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+
 export type Db = PrismaClient<never, typeof omittedColumns>;
 
 /** The client inside `db.$transaction(async (tx) => ...)`. */
@@ -48,7 +52,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       { connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
       target.schema ? { schema: target.schema } : undefined,
     );
-    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns });
+    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns, transactionOptions });
     return {
       engine: "postgres",
       prisma,
@@ -63,7 +67,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   try {
     const pglite = new PGlite(dataDir ? path.join(dataDir, "pg") : "memory://");
     const adapterFactory = new AwaitingPGliteAdapterFactory(pglite);
-    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns });
+    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns, transactionOptions });
     return {
       engine: "embedded",
       prisma,

@@ -23,17 +23,20 @@ export class AppError extends Error {
   readonly status: number;
   readonly fieldErrors?: FieldErrors;
   readonly retryAfterSeconds?: number;
+  /** Extra response headers the status calls for (`Allow` on a 405). */
+  readonly headers?: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number } = {},
+    options: { fieldErrors?: FieldErrors; retryAfterSeconds?: number; headers?: Record<string, string> } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.status = errorStatus[code];
     this.fieldErrors = options.fieldErrors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers;
   }
 }
 

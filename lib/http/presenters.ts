@@ -24,6 +24,13 @@ const requestsError: Record<number, string> = {
   503: "Service Unavailable",
 };
 
+const challenge: Record<ApiFamily, string> = {
+  timp: "Token",
+  requests: 'Bearer realm="requests"',
+  oauth: 'Basic realm="oauth"',
+  plain: "Token",
+};
+
 export function errorBody(family: ApiFamily, error: AppError): unknown {
   switch (family) {
     case "timp":
@@ -44,6 +51,9 @@ export function presentError(family: ApiFamily, error: unknown): Response {
   const appError = toAppError(error);
   const headers = new Headers({ "Cache-Control": "private, no-store" });
   if (appError.retryAfterSeconds !== undefined) headers.set("Retry-After", String(appError.retryAfterSeconds));
+  for (const [name, value] of Object.entries(appError.headers ?? {})) headers.set(name, value);
+  // RFC 7235: a 401 names the scheme that would work.
+  if (appError.status === 401 && !headers.has("WWW-Authenticate")) headers.set("WWW-Authenticate", challenge[family]);
   return Response.json(errorBody(family, appError), { status: appError.status, headers });
 }
 

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { AppError } from "./errors";
 import { presentError, type ApiFamily } from "./presenters";
 
 export interface RouteContext<Params> {
@@ -27,4 +28,17 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
   const headers = new Headers(init.headers);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
   return Response.json(data, { status: init.status ?? 200, headers });
+}
+
+/**
+ * The handler for the methods a route does not serve: a 405 in the family's error format with
+ * the `Allow` header (Next.js's own 405 has no body).
+ */
+export function methodNotAllowed(family: ApiFamily, allowed: string[]) {
+  const allow = [...allowed, "OPTIONS"].join(", ");
+  const handler = apiRoute(family, async ({ request }) => {
+    throw new AppError("method_not_allowed", `Method "${request.method}" not allowed.`, { headers: { Allow: allow } });
+  });
+  // Any route's params: the answer does not depend on them.
+  return (request: NextRequest) => handler(request, { params: Promise.resolve({}) });
 }

@@ -51,3 +51,12 @@ export const createOrganizationSchema = z.object({
   type: organizationTypeSchema,
   accountNumber: z.string().trim().max(100).optional(),
 });
+
+/** TIMP user-login: the username is the person's e-mail address. */
+export const userLoginSchema = z.object(
+  {
+    username: z.string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid string.") }).min(1, "This field may not be blank.").max(200),
+    password: z.string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid string.") }).min(1, "This field may not be blank.").max(200),
+  },
+  { error: "Invalid data. Expected a dictionary." },
+);

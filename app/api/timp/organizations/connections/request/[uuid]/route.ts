@@ -1,0 +1,23 @@
+import { updateConnectionRequest } from "@/lib/connection-requests/commands";
+import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
+import { db } from "@/lib/db/client";
+import { readJsonBody } from "@/lib/http/body";
+import { methodNotAllowed, json } from "@/lib/http/route";
+import { timpRoute } from "@/lib/http/timp-route";
+import { parseInput } from "@/lib/http/validate";
+import { updateConnectionRequestSchema } from "@/lib/schemas/connection-requests";
+
+type Params = { uuid: string };
+
+/** GET /timp/organizations/connections/request/{uuid}/: one request (another org's: 404). */
+export const GET = timpRoute<Params>(async ({ params, actor }) => json(await getConnectionRequestForActor(actor, params.uuid)));
+
+/** PATCH: partial update while pending; 204. A decided request answers 422. */
+export const PATCH = timpRoute<Params>(async ({ request, params, actor }) => {
+  const input = parseInput(updateConnectionRequestSchema, await readJsonBody(request));
+  await db.$transaction((tx) => updateConnectionRequest(tx, actor, params.uuid, input));
+  return new Response(null, { status: 204, headers: { "Cache-Control": "private, no-store" } });
+});
+
+const others = methodNotAllowed("timp", ["GET", "PATCH"]);
+export { others as POST, others as PUT, others as DELETE };

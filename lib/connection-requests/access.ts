@@ -1,0 +1,25 @@
+import { isAdmin, type Actor } from "../auth/actor";
+import { AppError } from "../http/errors";
+import type { Prisma } from "../generated/prisma/client";
+
+/** Members see their organization's requests; admins see all; anyone else sees none. */
+export function visibleConnectionRequests(actor: Actor): Prisma.ConnectionRequestWhereInput {
+  if (isAdmin(actor)) return {};
+  return actor.organization ? { organizationId: actor.organization.id } : { id: { in: [] } };
+}
+
+/** Connection requests are a retailer's to make (409 otherwise, as the mirrored API does). */
+export function requireRetailer(actor: Actor): { id: string; name: string } {
+  if (actor.organization?.type !== "retailer") {
+    throw new AppError("wrong_organization_type", "Only members of a retailer organization can request connections.");
+  }
+  return actor.organization;
+}
+
+/** Admins decide requests; only the requesting organization edits them. */
+export function requireRequestingMember(actor: Actor): { id: string } {
+  if (isAdmin(actor) || !actor.organization) {
+    throw new AppError("forbidden", "Only members of the requesting organization can change a request.");
+  }
+  return actor.organization;
+}

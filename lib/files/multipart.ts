@@ -1,0 +1,79 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import busboy from "busboy";
+import { AppError } from "../http/errors";
+
+export interface ParsedUpload {
+  bytes: Buffer;
+  /** The name from the optional `filename` field, else the part's own file name. */
+  name: string;
+}
+
+/**
+ * Reads `multipart/form-data` with a `file` part (and an optional `filename` field), enforcing
+ * `maxBytes` while streaming: an oversized file is refused before it is read to the end, and
+ * nothing of it is kept.
+ */
+export async function readUpload(request: Request, maxBytes: number): Promise<ParsedUpload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", `Unsupported media type "${contentType || "none"}" in request: send multipart/form-data.`);
+  }
+  const tooLarge = () => new AppError("payload_too_large", `The file exceeds the limit of ${maxBytes} bytes.`);
+  // Multipart framing adds a little; a declared length far over the limit is refused unread.
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
+  if (!request.body) throw new AppError("validation", "Invalid input.", { fieldErrors: { file: ["No file was submitted."] } });
+
+  return new Promise<ParsedUpload>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
+    } catch {
+      reject(new AppError("bad_request", "Malformed multipart body."));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let partName: string | undefined;
+    let fieldName: string | undefined;
+    let sawFile = false;
+    let failed: AppError | undefined;
+    const source = Readable.fromWeb(request.body as unknown as NodeReadableStream);
+
+    const fail = (error: AppError) => {
+      failed ??= error;
+      source.unpipe(parser);
+      source.destroy();
+      reject(failed);
+    };
+
+    parser.on("file", (name, stream, info) => {
+      if (name !== "file" || sawFile) {
+        stream.resume();
+        return;
+      }
+      sawFile = true;
+      partName = info.filename;
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("limit", () => fail(tooLarge()));
+    });
+    parser.on("field", (name, value) => {
+      if (name === "filename") fieldName = value;
+    });
+    parser.on("error", () => fail(new AppError("bad_request", "Malformed multipart body.")));
+    parser.on("close", () => {
+      if (failed) return;
+      if (!sawFile) {
+        reject(new AppError("validation", "Invalid input.", { fieldErrors: { file: ["No file was submitted."] } }));
+        return;
+      }
+      const bytes = Buffer.concat(chunks);
+      if (bytes.byteLength === 0) {
+        reject(new AppError("validation", "Invalid input.", { fieldErrors: { file: ["The submitted file is empty."] } }));
+        return;
+      }
+      resolve({ bytes, name: fieldName?.trim() || partName || "upload" });
+    });
+    source.on("error", () => fail(new AppError("bad_request", "The upload was interrupted.")));
+    source.pipe(parser);
+  });
+}

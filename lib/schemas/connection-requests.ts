@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { cronError } from "../cron";
+import { nonNegativeInteger, optionalText, requiredText, text, email, uuid } from "./fields";
+
+/**
+ * Connection requests as the TIMP API takes them. Input names follow the mirrored API
+ * (`organization_name`, `primary_contact_name`, ...); the output names and the aliases its
+ * examples use are accepted too, so a client can send back what it read.
+ */
+export const integrationTypes = ["item", "order", "allocation", "tracking", "other"] as const;
+export type IntegrationType = (typeof integrationTypes)[number];
+export const connectionRequestStatuses = ["pending", "approved", "rejected"] as const;
+
+/** Renames alias keys to their canonical name unless the canonical one is present. */
+function withAliases(aliases: Record<string, string>) {
+  return (input: unknown) => {
+    if (!input || typeof input !== "object" || Array.isArray(input)) return input;
+    const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+    for (const [alias, canonical] of Object.entries(aliases)) {
+      if (alias in copy && !(canonical in copy)) copy[canonical] = copy[alias];
+      delete copy[alias];
+    }
+    return copy;
+  };
+}
+
+// The mirrored API's examples spell types in the plural ("items"); they are stored singular.
+const integrationType = z
+  .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid choice.") })
+  .transform((value) => value.trim().toLowerCase().replace(/s$/, ""))
+  .pipe(z.enum(integrationTypes, { error: (issue) => `"${String(issue.input)}" is not a valid choice. Choose one of: ${integrationTypes.join(", ")}.` }));
+
+const cron = z
+  .string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid string.") })
+  .trim()
+  .max(200, "Ensure this field has no more than 200 characters.")
+  .superRefine((value, ctx) => {
+    const error = cronError(value);
+    if (error) ctx.addIssue({ code: "custom", message: error });
+  });
+
+const locationList = z
+  .union([z.string(), z.array(z.string()).max(20, "At most 20 locations.")], { error: "Give a URL or a list of URLs." })
+  .transform((value) => (Array.isArray(value) ? value : value.split(/\s*\n\s*/)).map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((locations, ctx) => {
+    for (const location of locations) {
+      if (location.length > 2000 || !URL.canParse(location)) {
+        ctx.addIssue({ code: "custom", message: `"${location.slice(0, 100)}" is not a valid URL.` });
+      }
+    }
+  })
+  .transform((locations) => (locations.length ? locations.join("\n") : undefined));
+
+const integrationInput = z.preprocess(
+  withAliases({ integration_type: "type", feed_source_file_locations: "file_locations" }),
+  z.object({
+    record_uuid: uuid.optional(),
+    type: integrationType,
+    update_frequency: cron,
+    file_locations: locationList.nullable().optional().transform((value) => value ?? undefined),
+    file_specs: optionalText(5000),
+    rules: optionalText(5000),
+  }),
+);
+export type IntegrationInput = z.output<typeof integrationInput>;
+
+/** An earlier upload, as a File object `{"uuid", "name"}` or its bare uuid. */
+const uploadedFileRef = z.union([uuid, z.object({ uuid })], { error: "Give a file uuid or a File object." }).transform((ref) =>
+  typeof ref === "string" ? ref : ref.uuid,
+);
+
+const requestAliases = withAliases({
+  org_name: "organization_name",
+  org_contact_full_name: "primary_contact_name",
+  retailer_account_number: "organization_account_number",
+  requested_integrations: "integrations",
+});
+
+const fields = {
+  organization_name: requiredText(200),
+  primary_contact_name: requiredText(200),
+  primary_contact_phone: text(20),
+  primary_contact_email: email,
+  organization_account_number: text(100),
+  additional_information: text(5000),
+  integrations: z.array(integrationInput, { error: "Expected a list of integrations." }).max(20, "At most 20 integrations."),
+  uploaded_files: z.array(uploadedFileRef, { error: "Expected a list of files." }).max(20, "At most 20 files."),
+};
+
+// Nullable rather than a union with null, so a field's own errors are reported as they are.
+const nullAsAbsent = <T extends z.ZodType>(schema: T) => schema.nullable().optional().transform((v) => v ?? undefined);
+
+export const createConnectionRequestSchema = z.preprocess(
+  requestAliases,
+  z.object({
+    organization_name: fields.organization_name,
+    primary_contact_name: fields.primary_contact_name,
+    primary_contact_phone: nullAsAbsent(fields.primary_contact_phone),
+    primary_contact_email: nullAsAbsent(fields.primary_contact_email),
+    organization_account_number: nullAsAbsent(fields.organization_account_number),
+    additional_information: nullAsAbsent(fields.additional_information),
+    integrations: nullAsAbsent(fields.integrations),
+    uploaded_files: nullAsAbsent(fields.uploaded_files),
+  }, { error: "Invalid data. Expected a dictionary." }),
+);
+export type CreateConnectionRequestInput = z.output<typeof createConnectionRequestSchema>;
+
+/** PATCH: every field optional; `integrations` replaces the set, keeping ids that are sent back. */
+export const updateConnectionRequestSchema = z.preprocess(
+  requestAliases,
+  z.object({
+    organization_name: fields.organization_name.optional(),
+    primary_contact_name: fields.primary_contact_name.optional(),
+    primary_contact_phone: nullAsAbsent(fields.primary_contact_phone),
+    primary_contact_email: nullAsAbsent(fields.primary_contact_email),
+    organization_account_number: nullAsAbsent(fields.organization_account_number),
+    additional_information: nullAsAbsent(fields.additional_information),
+    integrations: fields.integrations.optional(),
+    uploaded_files: fields.uploaded_files.optional(),
+  }, { error: "Invalid data. Expected a dictionary." }),
+);
+export type UpdateConnectionRequestInput = z.output<typeof updateConnectionRequestSchema>;
+
+export const pageLimits = { defaultLimit: 50, maxLimit: 100 } as const;
+
+/** `limit` and `start` of TIMP lists, plus this portal's `status` and `q` filters. */
+export const listConnectionRequestsQuerySchema = z.object({
+  limit: nonNegativeInteger.optional(),
+  start: nonNegativeInteger.optional(),
+  status: z.enum(connectionRequestStatuses, { error: `Choose one of: ${connectionRequestStatuses.join(", ")}.` }).optional(),
+  q: text(200).optional(),
+}, { error: "Invalid data. Expected a dictionary." });
+export type ListConnectionRequestsQuery = z.output<typeof listConnectionRequestsQuerySchema>;
+
+export const rejectConnectionRequestSchema = z.object({
+  reason: requiredText(2000),
+}, { error: "Invalid data. Expected a dictionary." });
