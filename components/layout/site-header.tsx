@@ -15,6 +15,9 @@ export async function SiteHeader() {
         {actor ? (
           <>
             <ul className="flex flex-wrap gap-4 text-sm">
+              <li>
+                <Link href="/settings/tokens" className="hover:underline">API tokens</Link>
+              </li>
               {isAdmin(actor) && (
                 <li>
                   <Link href="/admin/approvals" className="hover:underline">Approvals</Link>

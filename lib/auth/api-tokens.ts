@@ -35,12 +35,19 @@ export async function actorForApiToken(token: string, now = new Date()): Promise
   return toActor(record.user);
 }
 
-export function listApiTokens(actor: Actor) {
-  return db.apiToken.findMany({
+export type ApiTokenState = "active" | "expired" | "revoked";
+
+/** The actor's own tokens, newest first, without their hashes. */
+export async function listApiTokens(actor: Actor, now = new Date()) {
+  const tokens = await db.apiToken.findMany({
     where: { userId: actor.userId },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
   });
+  return tokens.map((token) => ({
+    ...token,
+    state: (token.revokedAt ? "revoked" : token.expiresAt <= now ? "expired" : "active") as ApiTokenState,
+  }));
 }
 
 /** Revokes one of the actor's own tokens; another person's id changes nothing. */

@@ -197,7 +197,7 @@ describe("POST connection requests", () => {
     );
     await expectFieldErrors({ ...validRequest, integrations: "item" }, { integrations: ["Expected a list of integrations."] });
     await expectFieldErrors([validRequest], { detail: "Invalid data. Expected a dictionary." });
-    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId } })).toBe(0);
+    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId! } })).toBe(0);
   });
 
   it("accepts only its own organization's uploads", async () => {
@@ -240,12 +240,12 @@ describe("POST connection requests", () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(await again.json()).toEqual(await first.json());
-    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId } })).toBe(1);
+    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId! } })).toBe(1);
 
     const different = await create(retailer, { ...validRequest, organization_name: "Someone else" }, key);
     expect(different.status).toBe(422);
     expect(await different.json()).toEqual({ detail: "This Idempotency-Key was already used for a different request." });
-    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId } })).toBe(1);
+    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId! } })).toBe(1);
   });
 
   it("answers unsupported methods with 405 and Allow", async () => {

@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
+import { getActor } from "@/lib/auth/session";
+import { invalidForm, type FormState } from "@/lib/forms";
+import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/schemas/api-tokens";
+
+export type CreateTokenState = FormState | { ok: true; token: string; name: string };
+
+const signedOut = { ok: false, message: "Your session has ended. Sign in again.", fieldErrors: {} } as const;
+
+/** Server actions are public endpoints: each checks its caller itself. */
+export async function createApiTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  const actor = await getActor();
+  if (!actor) return signedOut;
+  const parsed = createApiTokenSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error);
+  const { token } = await issueApiToken(actor.userId, {
+    name: parsed.data.name,
+    lifetimeMs: parsed.data.expiresInDays * 24 * 60 * 60 * 1000,
+  });
+  revalidatePath("/settings/tokens");
+  return { ok: true, token, name: parsed.data.name };
+}
+
+/** Revokes one of the caller's own tokens; anyone else's id changes nothing. */
+export async function revokeApiTokenAction(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  if (!actor) return;
+  const parsed = revokeApiTokenSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return;
+  await revokeApiToken(actor, parsed.data.tokenId);
+  revalidatePath("/settings/tokens");
+}
