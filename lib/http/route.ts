@@ -30,6 +30,11 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
   return Response.json(data, { status: init.status ?? 200, headers });
 }
 
+/** 204: the action was accepted and there is nothing to return. */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "Cache-Control": "private, no-store" } });
+}
+
 /**
  * The handler for the methods a route does not serve: a 405 in the family's error format with
  * the `Allow` header (Next.js's own 405 has no body).

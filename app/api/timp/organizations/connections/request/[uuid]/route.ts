@@ -2,7 +2,7 @@ import { updateConnectionRequest } from "@/lib/connection-requests/commands";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
 import { db } from "@/lib/db/client";
 import { readJsonBody } from "@/lib/http/body";
-import { methodNotAllowed, json } from "@/lib/http/route";
+import { json, methodNotAllowed, noContent } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
 import { parseInput } from "@/lib/http/validate";
 import { updateConnectionRequestSchema } from "@/lib/schemas/connection-requests";
@@ -16,7 +16,7 @@ export const GET = timpRoute<Params>(async ({ params, actor }) => json(await get
 export const PATCH = timpRoute<Params>(async ({ request, params, actor }) => {
   const input = parseInput(updateConnectionRequestSchema, await readJsonBody(request));
   await db.$transaction((tx) => updateConnectionRequest(tx, actor, params.uuid, input));
-  return new Response(null, { status: 204, headers: { "Cache-Control": "private, no-store" } });
+  return noContent();
 });
 
 const others = methodNotAllowed("timp", ["GET", "PATCH"]);
