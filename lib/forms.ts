@@ -20,7 +20,10 @@ export function invalidForm(error: z.ZodError): FormState {
 /** Turns an expected failure into form state; anything else is rethrown to the error page. */
 export function formStateFromError(error: unknown): FormState {
   if (error instanceof AppError && error.status < 500) {
-    return { ok: false, message: error.message, fieldErrors: error.fieldErrors ?? {} };
+    const message = error.fieldErrors ? "Please correct the fields marked below." : error.message;
+    return { ok: false, message, fieldErrors: error.fieldErrors ?? {} };
   }
   throw error;
 }
+
+export const signedOutState: FormState = { ok: false, message: "Your session has ended. Sign in again.", fieldErrors: {} };

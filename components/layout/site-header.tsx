@@ -15,6 +15,11 @@ export async function SiteHeader() {
         {actor ? (
           <>
             <ul className="flex flex-wrap gap-4 text-sm">
+              {actor.organization && (
+                <li>
+                  <Link href="/connections" className="hover:underline">Connection requests</Link>
+                </li>
+              )}
               <li>
                 <Link href="/settings/tokens" className="hover:underline">API tokens</Link>
               </li>

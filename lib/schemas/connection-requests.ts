@@ -135,3 +135,13 @@ export type ListConnectionRequestsQuery = z.output<typeof listConnectionRequests
 export const rejectConnectionRequestSchema = z.object({
   reason: requiredText(2000),
 }, { error: "Invalid data. Expected a dictionary." });
+
+/** The admin portal's decision forms: one request, or a selection (bulk). */
+export const decisionFormSchema = z.discriminatedUnion("decision", [
+  z.object({ decision: z.literal("approve"), ids: z.array(z.uuid()).min(1, "Select at least one request.").max(100) }),
+  z.object({
+    decision: z.literal("reject"),
+    ids: z.array(z.uuid()).min(1, "Select at least one request.").max(100),
+    reason: z.string().trim().min(1, "Give a reason for rejecting.").max(2000, "At most 2000 characters."),
+  }),
+], { error: "Choose approve or reject." });

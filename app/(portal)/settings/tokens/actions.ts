@@ -3,17 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getActor } from "@/lib/auth/session";
-import { invalidForm, type FormState } from "@/lib/forms";
+import { invalidForm, signedOutState, type FormState } from "@/lib/forms";
 import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/schemas/api-tokens";
 
 export type CreateTokenState = FormState | { ok: true; token: string; name: string };
 
-const signedOut = { ok: false, message: "Your session has ended. Sign in again.", fieldErrors: {} } as const;
-
 /** Server actions are public endpoints: each checks its caller itself. */
 export async function createApiTokenAction(_previous: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
   const actor = await getActor();
-  if (!actor) return signedOut;
+  if (!actor) return signedOutState;
   const parsed = createApiTokenSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error);
   const { token } = await issueApiToken(actor.userId, {

@@ -1,0 +1,1 @@
+export { default } from "@/app/(portal)/connections/(list)/loading";

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DecisionForm } from "@/components/admin/decision-form";
+import { ListFilters } from "@/components/connections/list-filters";
+import { shortDate } from "@/components/connections/request-table";
+import { StatusBadge } from "@/components/connections/status-badge";
+import { Pagination } from "@/components/ui/pagination";
+import { requireAdmin } from "@/lib/auth/session";
+import { listApprovalQueue, listRequestingOrganizations } from "@/lib/connection-requests/admin-queue";
+import { firstValues, listPageQuerySchema } from "@/lib/schemas/portal";
+
+export const metadata: Metadata = { title: "Approvals" };
+
+export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/approvals">) {
+  const actor = await requireAdmin("/admin/approvals");
+  const { page, size, status, q, organization } = listPageQuerySchema.parse(firstValues(await searchParams));
+  const [queue, organizations] = await Promise.all([
+    listApprovalQueue(actor, { status, q, organization, start: (page - 1) * size, limit: size }),
+    listRequestingOrganizations(actor),
+  ]);
+  const countLink = (value?: "pending" | "approved" | "rejected") =>
+    `/admin/approvals?${new URLSearchParams(Object.entries({ status: value, q, organization, size: String(size) }).filter(([, v]) => v) as [string, string][])}`;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Approvals</h1>
+      <ul className="flex flex-wrap gap-3 text-sm" aria-label="Requests per status" data-testid="status-counts">
+        {(["pending", "approved", "rejected"] as const).map((value) => (
+          <li key={value}>
+            <Link href={countLink(value)} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" aria-current={status === value ? "true" : undefined}>
+              {value}: <span data-testid={`count-${value}`}>{queue.counts[value]}</span>
+            </Link>
+          </li>
+        ))}
+        <li>
+          <Link href={countLink()} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">all</Link>
+        </li>
+      </ul>
+      <ListFilters q={q} status={status} size={size} searchLabel="Search supplier or organization">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="organization" className="text-sm font-medium">Organization</label>
+          <select id="organization" name="organization" defaultValue={organization ?? ""} className="rounded border border-slate-300 px-3 py-2">
+            <option value="">Any</option>
+            {organizations.map((org) => (
+              <option key={org.id} value={org.id}>{org.name}</option>
+            ))}
+          </select>
+        </div>
+      </ListFilters>
+      {queue.total === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="empty-state">Nothing to review here.</p>
+      ) : (
+        <DecisionForm label="Decide the selected requests">
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2"><span className="sr-only">Select</span></th>
+                  <th scope="col" className="px-3 py-2">Supplier</th>
+                  <th scope="col" className="px-3 py-2">Requested by</th>
+                  <th scope="col" className="px-3 py-2">Requested</th>
+                  <th scope="col" className="px-3 py-2">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.requests.map((request) => (
+                  <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="queue-row">
+                    <td className="px-3 py-2">
+                      {request.status === "pending" && (
+                        <input type="checkbox" name="ids" value={request.record_uuid} aria-label={`Select request to ${request.org_name} from ${request.organization.name}`} />
+                      )}
+                    </td>
+                    <td className="px-3 py-2">
+                      <Link href={`/admin/approvals/${request.record_uuid}`} className="text-brand-700 underline">{request.org_name}</Link>
+                    </td>
+                    <td className="px-3 py-2">{request.organization.name}</td>
+                    <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+                    <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </DecisionForm>
+      )}
+      <Pagination basePath="/admin/approvals" params={{ status, q, organization }} page={page} size={size} total={queue.total} />
+    </div>
+  );
+}

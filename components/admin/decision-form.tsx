@@ -1,0 +1,44 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { decideAction } from "@/app/admin/approvals/actions";
+import type { FormState } from "@/lib/forms";
+
+/**
+ * Approve or reject with a reason, for one request (`ids` given) or for the rows a queue checks
+ * (`children` holds them, as checkboxes named `ids`).
+ */
+export function DecisionForm({ ids, children, label }: { ids?: string[]; children?: ReactNode; label: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(decideAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={action} className="flex flex-col gap-4" aria-label={label}>
+      {ids?.map((id) => <input key={id} type="hidden" name="ids" value={id} />)}
+      {children}
+      <div aria-live="polite" className="min-h-6 text-sm" data-testid="decision-result">
+        {state ? <span className={state.ok ? "text-green-800" : "text-red-700"}>{state.ok ? state.message : state.message}</span> : null}
+        {errors.ids && <span className="block text-red-700">{errors.ids.join(" ")}</span>}
+      </div>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="reason" className="text-sm font-medium">Reason (required to reject)</label>
+        <textarea
+          id="reason"
+          name="reason"
+          rows={2}
+          aria-invalid={errors.reason ? true : undefined}
+          aria-describedby={errors.reason ? "reason-error" : undefined}
+          className="rounded border border-slate-300 px-3 py-2 aria-invalid:border-red-600"
+        />
+        {errors.reason && <p id="reason-error" className="text-sm text-red-700">{errors.reason.join(" ")}</p>}
+      </div>
+      <div className="flex gap-3">
+        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-800 disabled:opacity-60">
+          Approve
+        </button>
+        <button type="submit" name="decision" value="reject" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
+          Reject
+        </button>
+      </div>
+    </form>
+  );
+}

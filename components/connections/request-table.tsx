@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ConnectionRequestDto } from "@/lib/connection-requests/dto";
+import { StatusBadge } from "./status-badge";
+
+export const shortDate = (iso: string) => iso.replace("T", " ").slice(0, 16) + " UTC";
+
+export function RequestTable({ requests, hrefFor, showRequester = false }: {
+  requests: ConnectionRequestDto[];
+  hrefFor: (id: string) => string;
+  showRequester?: boolean;
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">Supplier</th>
+            {showRequester && <th scope="col" className="px-3 py-2">Requested by</th>}
+            <th scope="col" className="px-3 py-2">Integrations</th>
+            <th scope="col" className="px-3 py-2">Requested</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((request) => (
+            <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="request-row">
+              <td className="px-3 py-2">
+                <Link href={hrefFor(request.record_uuid)} className="text-brand-700 underline">{request.org_name}</Link>
+              </td>
+              {showRequester && <td className="px-3 py-2">{request.requested_by?.email ?? "—"}</td>}
+              <td className="px-3 py-2">{request.integrations.map((i) => i.integration_type).join(", ") || "—"}</td>
+              <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+              <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

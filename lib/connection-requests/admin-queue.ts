@@ -1,0 +1,86 @@
+import "server-only";
+import type { Actor } from "../auth/actor";
+import { db } from "../db/client";
+import { isUuid } from "../ids";
+import type { Prisma } from "../generated/prisma/client";
+import { assertCanDecide } from "./decisions";
+import { connectionRequestDto, connectionRequestInclude, personSelect } from "./dto";
+
+export interface ApprovalQueueQuery {
+  status?: "pending" | "approved" | "rejected";
+  organization?: string;
+  q?: string;
+  start: number;
+  limit: number;
+}
+
+/**
+ * The admins' queue: pending first, then oldest first, with counts per status under the same
+ * organization and search filters (one grouped query gives both the counts and the total).
+ */
+export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery) {
+  assertCanDecide(actor);
+  const base: Prisma.ConnectionRequestWhereInput = {
+    ...(query.organization ? { organizationId: query.organization } : {}),
+    ...(query.q
+      ? { OR: [{ supplierName: { contains: query.q, mode: "insensitive" } }, { organization: { name: { contains: query.q, mode: "insensitive" } } }] }
+      : {}),
+  };
+  const groups = await db.connectionRequest.groupBy({ by: ["status"], where: base, _count: { _all: true } });
+  const counts = { pending: 0, approved: 0, rejected: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  const total = query.status ? counts[query.status] : counts.pending + counts.approved + counts.rejected;
+  const rows =
+    query.start >= total
+      ? []
+      : await db.connectionRequest.findMany({
+          where: { ...base, ...(query.status ? { status: query.status } : {}) },
+          orderBy: [{ status: "asc" }, { requestDate: "asc" }, { id: "asc" }],
+          skip: query.start,
+          take: query.limit,
+          include: { ...connectionRequestInclude, organization: { select: { id: true, name: true } } },
+        });
+  return {
+    counts,
+    total,
+    requests: rows.map((row) => ({ ...connectionRequestDto(row), organization: row.organization })),
+  };
+}
+
+export function listRequestingOrganizations(actor: Actor) {
+  assertCanDecide(actor);
+  return db.organization.findMany({ where: { type: "retailer" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Who did what to a request, and when, oldest first. */
+export async function getRequestHistory(actor: Actor, id: string) {
+  assertCanDecide(actor);
+  if (!isUuid(id)) return [];
+  const events = await db.auditEvent.findMany({
+    where: { targetType: "connection_request", targetId: id },
+    orderBy: { createdAt: "asc" },
+    include: { actor: { select: personSelect } },
+  });
+  return events.map((event) => ({
+    id: event.id,
+    action: event.action.replace("connection_request.", ""),
+    at: event.createdAt.toISOString(),
+    by: event.actor ? `${event.actor.firstName} ${event.actor.lastName}`.trim() || event.actor.email : "someone removed",
+    fromState: event.fromState,
+    toState: event.toState,
+  }));
+}
+
+/** The organization behind a request, with how established it is, for the reviewing admin. */
+export async function getRequestingOrganization(actor: Actor, id: string) {
+  assertCanDecide(actor);
+  const request = await db.connectionRequest.findUniqueOrThrow({
+    where: { id },
+    select: {
+      organization: {
+        select: { name: true, type: true, createdAt: true, _count: { select: { members: true, connectionRequests: true } } },
+      },
+    },
+  });
+  return request.organization;
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { connectionRequestStatuses } from "./connection-requests";
+
+export const pageSizes = [10, 25, 50] as const;
+
+/**
+ * List state kept in a page's URL (`?page=2&size=25&status=pending&q=globex`). Bad values fall
+ * back to defaults rather than failing: a hand-edited URL still shows a page.
+ */
+export const listPageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((size) => (pageSizes as readonly number[]).includes(size))
+    .catch(25),
+  status: z.enum(connectionRequestStatuses).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined).transform((q) => q || undefined),
+  organization: z.uuid().optional().catch(undefined),
+});
+export type ListPageQuery = z.output<typeof listPageQuerySchema>;
+
+/** The first search-param value of each name, as pages receive them. */
+export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+}
