@@ -142,6 +142,6 @@ export const decisionFormSchema = z.discriminatedUnion("decision", [
   z.object({
     decision: z.literal("reject"),
     ids: z.array(z.uuid()).min(1, "Select at least one request.").max(100),
-    reason: z.string().trim().min(1, "Give a reason for rejecting.").max(2000, "At most 2000 characters."),
+    reason: z.string({ error: "Give a reason for rejecting." }).trim().min(1, "Give a reason for rejecting.").max(2000, "At most 2000 characters."),
   }),
 ], { error: "Choose approve or reject." });
