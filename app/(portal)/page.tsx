@@ -18,13 +18,21 @@ export default async function HomePage() {
             ? "You are a platform admin."
             : "You do not belong to an organization yet."}
       </p>
-      {isAdmin(actor) && (
-        <ul className="list-disc pl-6">
+      <ul className="list-disc pl-6">
+        {organization && (
+          <li>
+            <Link href="/connections" className="text-brand-700 underline">Your organization&apos;s connection requests</Link>
+          </li>
+        )}
+        <li>
+          <Link href="/requests" className="text-brand-700 underline">Copies of your data</Link>
+        </li>
+        {isAdmin(actor) && (
           <li>
             <Link href="/admin/approvals" className="text-brand-700 underline">Review connection requests</Link>
           </li>
-        </ul>
-      )}
+        )}
+      </ul>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { attachmentDisposition } from "../files/content-type";
 import { AppError } from "./errors";
 import { presentError, type ApiFamily } from "./presenters";
 
@@ -28,6 +29,19 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
   const headers = new Headers(init.headers);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
   return Response.json(data, { status: init.status ?? 200, headers });
+}
+
+/** A download: always an attachment, never sniffed, never cached by anyone else. */
+export function attachment(content: Uint8Array<ArrayBuffer>, file: { contentType: string; size: number; name: string }): Response {
+  return new Response(content, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.size),
+      "Content-Disposition": attachmentDisposition(file.name),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
 
 /** 204: the action was accepted and there is nothing to return. */

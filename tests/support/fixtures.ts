@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { issueApiToken } from "@/lib/auth/api-tokens";
 import { createUserSession } from "@/lib/auth/sessions";
+import { generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { db } from "@/lib/db/client";
 import { createAccount } from "@/lib/users/accounts";
 
@@ -61,3 +62,29 @@ export const validRequest = {
     { type: "item", update_frequency: "0 2 * * *", file_locations: "https://files.globex.example/items/", file_specs: "CSV", rules: "none" },
   ],
 };
+
+/**
+ * An OAuth access token for the person, made through the data layer as the authorization server
+ * would store it (only its hash), with a grant the person can revoke.
+ */
+export async function bearerFor(userId: string | null, scopes: string[] = ["requests:read", "requests:write"], options: { expiresInMs?: number } = {}) {
+  const owner = userId ?? (await person()).id;
+  const client = await db.oAuthClient.create({
+    data: { clientId: `client-${unique()}`, name: "Test app", ownerId: owner, type: "confidential", redirectUris: ["https://app.example/callback"] },
+  });
+  const grant = userId ? await db.oAuthGrant.create({ data: { clientId: client.id, userId, scopes } }) : null;
+  const token = generateSecret("at");
+  await db.oAuthToken.create({
+    data: {
+      kind: "access",
+      tokenHash: hashSecret(token),
+      clientId: client.id,
+      userId,
+      grantId: grant?.id,
+      familyId: crypto.randomUUID(),
+      scopes,
+      expiresAt: new Date(Date.now() + (options.expiresInMs ?? 3_600_000)),
+    },
+  });
+  return { token, auth: { authorization: `Bearer ${token}` }, grantId: grant?.id ?? null, clientId: client.id };
+}

@@ -1,20 +1,11 @@
-import { attachmentDisposition } from "@/lib/files/content-type";
 import { getFileForActor } from "@/lib/files/files";
-import { methodNotAllowed } from "@/lib/http/route";
+import { attachment, methodNotAllowed } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
 
 /** GET /timp/organizations/files/{uuid}/: the file as an attachment, typed as the server sniffed it. */
 export const GET = timpRoute<{ uuid: string }>(async ({ params, actor }) => {
   const file = await getFileForActor(actor, params.uuid);
-  return new Response(file.content, {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": attachmentDisposition(file.name),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return attachment(file.content, file);
 });
 
 const others = methodNotAllowed("timp", ["GET"]);

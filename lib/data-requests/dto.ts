@@ -1,0 +1,17 @@
+import type { DataRequest } from "../generated/prisma/client";
+
+/**
+ * The seed's object: required fields always present, optional ones (`expectedCompletion`,
+ * `completedAt`) left out rather than null when unknown. Timestamps in UTC ISO 8601.
+ */
+export function dataRequestDto(row: Pick<DataRequest, "id" | "createdAt" | "expectedCompletion" | "completedAt" | "status" | "dataTypes">) {
+  return {
+    requestId: row.id,
+    createdAt: row.createdAt.toISOString(),
+    ...(row.expectedCompletion ? { expectedCompletion: row.expectedCompletion.toISOString() } : {}),
+    isCompleted: row.status === "completed",
+    ...(row.completedAt ? { completedAt: row.completedAt.toISOString() } : {}),
+    dataRequested: row.dataTypes,
+  };
+}
+export type DataRequestDto = ReturnType<typeof dataRequestDto>;

@@ -1,0 +1,104 @@
+import "server-only";
+import crypto from "node:crypto";
+import { database } from "../db/client";
+import { env } from "../env";
+import { buildArchive } from "./archive";
+
+/** How long a claim holds before another worker may take the request over (a crashed worker). */
+export const leaseMs = 5 * 60_000;
+export const maxAttempts = 5;
+/** Exponential backoff between attempts: 30 s, 1 min, 2 min, 4 min… */
+export const backoffMs = (attempts: number) => 30_000 * 2 ** Math.max(0, attempts - 1);
+
+export interface ClaimedRequest {
+  id: string;
+  userId: string;
+  dataTypes: string[];
+  createdAt: Date;
+  attempts: number;
+}
+
+/**
+ * Claims one due request: queued and due, or processing with an expired lease. `FOR UPDATE SKIP
+ * LOCKED` lets several workers (several app instances on one PostgreSQL) poll at once without
+ * ever claiming the same row.
+ */
+export async function claimNextRequest(workerId: string, now: Date): Promise<ClaimedRequest | null> {
+  const staleBefore = new Date(now.getTime() - leaseMs);
+  const rows = await database().prisma.$queryRaw<ClaimedRequest[]>`
+    UPDATE "DataRequest" SET status = 'processing', "lockedAt" = ${now}, "lockedBy" = ${workerId}, attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM "DataRequest"
+      WHERE (status = 'queued' AND "nextAttemptAt" <= ${now}) OR (status = 'processing' AND "lockedAt" < ${staleBefore})
+      ORDER BY "nextAttemptAt", id
+      FOR UPDATE SKIP LOCKED
+      LIMIT 1
+    )
+    RETURNING id, "userId", "dataTypes", "createdAt", attempts`;
+  return rows[0] ?? null;
+}
+
+type Builder = typeof buildArchive;
+
+/**
+ * Builds and stores the archive of a claimed request. Completion and the archive are written in
+ * one transaction, conditional on this worker still holding the claim, so a cancelled or
+ * taken-over request is never completed twice; the unique archive row is the backstop.
+ */
+export async function processRequest(workerId: string, request: ClaimedRequest, now: Date, build: Builder = buildArchive) {
+  const { prisma } = database();
+  try {
+    const zip = await build(prisma, request, now);
+    const retentionMs = env().DATA_REQUEST_RETENTION_DAYS * 24 * 3_600_000;
+    return await prisma.$transaction(async (tx) => {
+      const { count } = await tx.dataRequest.updateMany({
+        where: { id: request.id, status: "processing", lockedBy: workerId },
+        data: { status: "completed", completedAt: now, expiresAt: new Date(now.getTime() + retentionMs), lockedBy: null, lockedAt: null, lastError: null },
+      });
+      if (count === 0) return "lost" as const;
+      await tx.dataRequestArchive.create({
+        data: { dataRequestId: request.id, content: zip, size: zip.byteLength, sha256: crypto.createHash("sha256").update(zip).digest("hex") },
+      });
+      return "completed" as const;
+    });
+  } catch (error) {
+    const failed = request.attempts >= maxAttempts;
+    await prisma.dataRequest.updateMany({
+      where: { id: request.id, status: "processing", lockedBy: workerId },
+      data: failed
+        ? { status: "failed", failedAt: now, lastError: String((error as Error).message).slice(0, 1000), lockedBy: null, lockedAt: null }
+        : { status: "queued", nextAttemptAt: new Date(now.getTime() + backoffMs(request.attempts)), lastError: String((error as Error).message).slice(0, 1000), lockedBy: null, lockedAt: null },
+    });
+    return failed ? ("failed" as const) : ("retrying" as const);
+  }
+}
+
+/** Processes due requests until none is left; returns how many it handled. */
+export async function drainQueue(workerId: string, clock: () => Date = () => new Date(), build?: Builder): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const claimed = await claimNextRequest(workerId, clock());
+    if (!claimed) return handled;
+    await processRequest(workerId, claimed, clock(), build);
+    handled++;
+  }
+}
+
+/** Deletes the archives of expired and cancelled requests (they are already invisible). */
+export async function sweepExpired(now: Date): Promise<number> {
+  const { count } = await database().prisma.dataRequestArchive.deleteMany({
+    where: { dataRequest: { OR: [{ status: "cancelled" }, { expiresAt: { lte: now } }] } },
+  });
+  return count;
+}
+
+/** An admin puts a failed request back in the queue. */
+export async function retryFailedRequest(id: string, now = new Date()): Promise<boolean> {
+  const { count } = await database().prisma.dataRequest.updateMany({
+    where: { id, status: "failed" },
+    data: { status: "queued", attempts: 0, nextAttemptAt: now, failedAt: null },
+  });
+  return count === 1;
+}
+
+export const newWorkerId = () => `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;
