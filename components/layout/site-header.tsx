@@ -21,12 +21,20 @@ export async function SiteHeader() {
                 </li>
               )}
               <li>
+                <Link href="/requests" className="hover:underline">Your data</Link>
+              </li>
+              <li>
                 <Link href="/settings/tokens" className="hover:underline">API tokens</Link>
               </li>
               {isAdmin(actor) && (
-                <li>
-                  <Link href="/admin/approvals" className="hover:underline">Approvals</Link>
-                </li>
+                <>
+                  <li>
+                    <Link href="/admin/approvals" className="hover:underline">Approvals</Link>
+                  </li>
+                  <li>
+                    <Link href="/admin/data-requests" className="hover:underline">Data queue</Link>
+                  </li>
+                </>
               )}
             </ul>
             <div className="ml-auto flex items-center gap-3 text-sm">
