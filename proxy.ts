@@ -11,7 +11,10 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = isApi
     ? apiContentSecurityPolicy
-    : pageContentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+    : pageContentSecurityPolicy(nonce, {
+        development: process.env.NODE_ENV === "development",
+        formTargets: consentFormTarget(request),
+      });
 
   const requestHeaders = new Headers(request.headers);
   if (!isApi) {
@@ -21,6 +24,15 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
+}
+
+/** The consent page's form may end at the redirect URI's origin (validated again on submit). */
+function consentFormTarget(request: NextRequest): string[] {
+  if (request.nextUrl.pathname !== "/oauth/consent") return [];
+  const redirectUri = request.nextUrl.searchParams.get("redirect_uri");
+  if (!redirectUri || !URL.canParse(redirectUri)) return [];
+  const { origin, protocol } = new URL(redirectUri);
+  return protocol === "https:" || protocol === "http:" ? [origin] : [];
 }
 
 export const config = {

@@ -60,3 +60,7 @@ export function clientAddress(headers: Headers | Record<string, string | string[
   const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
   return value.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
 }
+
+/** The OAuth token endpoint: per client and per address. */
+export const tokenPerClient: Limit = { name: "oauth-token-client", points: 60, durationSeconds: 60 };
+export const tokenPerAddress: Limit = { name: "oauth-token-address", points: 120, durationSeconds: 60 };

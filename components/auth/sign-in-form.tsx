@@ -1,7 +1,6 @@
 "use client";
 
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, SubmitButton } from "@/components/ui/field";
 
@@ -11,7 +10,6 @@ const messages: Record<string, string> = {
 };
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -27,8 +25,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     });
     setPending(false);
     if (result?.ok) {
-      router.replace(returnTo);
-      router.refresh();
+      // A full navigation: the return path may be a route handler (OAuth authorize), not a page.
+      window.location.assign(returnTo);
     } else {
       setError(messages[result?.error ?? ""] ?? "Sign-in failed. Try again.");
     }

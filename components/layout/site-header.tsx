@@ -26,6 +26,12 @@ export async function SiteHeader() {
               <li>
                 <Link href="/settings/tokens" className="hover:underline">API tokens</Link>
               </li>
+              <li>
+                <Link href="/settings/apps" className="hover:underline">OAuth apps</Link>
+              </li>
+              <li>
+                <Link href="/settings/authorized-apps" className="hover:underline">Authorized apps</Link>
+              </li>
               {isAdmin(actor) && (
                 <>
                   <li>

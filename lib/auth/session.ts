@@ -1,6 +1,7 @@
 import "server-only";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { isAdmin, type Actor } from "./actor";
@@ -16,6 +17,12 @@ export async function sessionIdFromCookie(cookieValue: string | undefined): Prom
   } catch {
     return null;
   }
+}
+
+/** The signed-in person behind a route handler's request cookie, or null. */
+export async function actorFromRequestCookie(request: NextRequest): Promise<Actor | null> {
+  const sessionId = await sessionIdFromCookie(request.cookies.get(sessionCookieName())?.value);
+  return sessionId ? actorForSession(sessionId) : null;
 }
 
 /** The signed-in person for the page being rendered (once per request), or null. */

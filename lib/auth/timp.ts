@@ -5,8 +5,7 @@ import { AppError } from "../http/errors";
 import type { Actor } from "./actor";
 import { actorForApiToken } from "./api-tokens";
 import { sessionCookieName } from "./options";
-import { sessionIdFromCookie } from "./session";
-import { actorForSession } from "./sessions";
+import { actorFromRequestCookie } from "./session";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const unauthenticated = (detail: string) => new AppError("unauthenticated", detail);
@@ -27,16 +26,16 @@ export async function authenticateTimp(request: NextRequest): Promise<Actor> {
     return actor;
   }
 
-  const sessionId = await sessionIdFromCookie(request.cookies.get(sessionCookieName())?.value);
-  if (sessionId) {
+  if (request.cookies.has(sessionCookieName())) {
     if (!safeMethods.has(request.method)) assertSameOrigin(request);
-    const actor = await actorForSession(sessionId);
+    const actor = await actorFromRequestCookie(request);
     if (actor) return actor;
   }
   throw unauthenticated("Authentication credentials were not provided.");
 }
 
-function assertSameOrigin(request: NextRequest) {
+/** Cookie-authenticated writes must come from this app's own pages (CSRF). */
+export function assertSameOrigin(request: NextRequest) {
   const origin = request.headers.get("origin");
   if (origin !== new URL(appUrl()).origin) {
     throw new AppError("forbidden", `CSRF Failed: Origin checking failed - ${origin ?? "no Origin"} does not match any trusted origins.`);

@@ -51,3 +51,19 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     throw new AppError("bad_request", `JSON parse error - ${(error as Error).message}`);
   }
 }
+
+/**
+ * An `application/x-www-form-urlencoded` body, as OAuth endpoints take them (RFC 6749 §3.2). A
+ * parameter sent twice is refused: which one would count is ambiguous.
+ */
+export async function readFormBody(request: Request): Promise<URLSearchParams> {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/x-www-form-urlencoded") {
+    throw new AppError("bad_request", "Send the parameters as application/x-www-form-urlencoded.");
+  }
+  const form = new URLSearchParams(new TextDecoder().decode(await readBodyBytes(request, maxJsonBytes)));
+  const names = [...form.keys()];
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated) throw new AppError("bad_request", `The parameter "${repeated}" is repeated.`);
+  return form;
+}

@@ -1,3 +1,4 @@
+import { oauthCodeFor } from "../oauth/errors";
 import { AppError, isDatabaseUnavailable } from "./errors";
 
 /**
@@ -36,7 +37,7 @@ export function errorBody(family: ApiFamily, error: AppError): unknown {
     case "timp":
       return error.fieldErrors ?? { detail: error.message };
     case "oauth":
-      return { error: error.code, error_description: error.message };
+      return { error: oauthCodeFor(error), error_description: error.message };
     case "requests":
     case "plain":
       return {
@@ -54,6 +55,8 @@ export function presentError(family: ApiFamily, error: unknown): Response {
   for (const [name, value] of Object.entries(appError.headers ?? {})) headers.set(name, value);
   // RFC 7235: a 401 names the scheme that would work.
   if (appError.status === 401 && !headers.has("WWW-Authenticate")) headers.set("WWW-Authenticate", challenge[family]);
+  // RFC 6749 §5.1: nothing from the token endpoints may be cached.
+  if (family === "oauth") headers.set("Pragma", "no-cache");
   return Response.json(errorBody(family, appError), { status: appError.status, headers });
 }
 

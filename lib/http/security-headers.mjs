@@ -16,7 +16,7 @@ export function securityHeaders() {
  * The policy for HTML pages: scripts only from this origin or carrying this response's nonce,
  * and no framing by anyone.
  */
-export function pageContentSecurityPolicy(nonce, { development = false } = {}) {
+export function pageContentSecurityPolicy(nonce, { development = false, formTargets = [] } = {}) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -27,7 +27,8 @@ export function pageContentSecurityPolicy(nonce, { development = false } = {}) {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The OAuth consent form's answer redirects to the app that asked (checked by the server).
+    `form-action 'self'${formTargets.map((origin) => ` ${origin}`).join("")}`,
     "frame-ancestors 'none'",
   ].join("; ");
 }
