@@ -35,3 +35,21 @@ test.describe("foundation over HTTP", () => {
     expect(first).not.toContain("unsafe-inline'; script");
   });
 });
+
+test("the authorization and consent pages cannot be framed", async ({ request }) => {
+  for (const path of ["/api/oauth/authorize?client_id=x", "/oauth/consent?client_id=x"]) {
+    const headers = (await request.get(path, { maxRedirects: 0 })).headers();
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  }
+});
+
+test("OAuth metadata per RFC 8414 advertises only what is supported", async ({ request, baseURL }) => {
+  const metadata = await (await request.get("/.well-known/oauth-authorization-server")).json();
+  expect(metadata).toMatchObject({
+    issuer: new URL(baseURL!).origin,
+    code_challenge_methods_supported: ["S256"],
+    response_types_supported: ["code"],
+    grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
+  });
+});

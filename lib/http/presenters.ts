@@ -56,7 +56,10 @@ export function presentError(family: ApiFamily, error: unknown): Response {
   // RFC 7235: a 401 names the scheme that would work.
   if (appError.status === 401 && !headers.has("WWW-Authenticate")) headers.set("WWW-Authenticate", challenge[family]);
   // RFC 6749 §5.1: nothing from the token endpoints may be cached.
-  if (family === "oauth") headers.set("Pragma", "no-cache");
+  if (family === "oauth") {
+    headers.set("Cache-Control", "no-store");
+    headers.set("Pragma", "no-cache");
+  }
   return Response.json(errorBody(family, appError), { status: appError.status, headers });
 }
 
