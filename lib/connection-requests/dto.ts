@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
+import type { connectionRequestSchema, personSchema } from "../schemas/responses";
 
 export const personSelect = {
   id: true,
@@ -22,7 +24,7 @@ type PersonRow = { id: string; firstName: string; lastName: string; email: strin
 
 export const iso = (date: Date) => date.toISOString();
 
-export function personDto(user: PersonRow) {
+export function personDto(user: PersonRow): z.output<typeof personSchema> {
   return {
     uuid: user.id,
     first_name: user.firstName,
@@ -34,7 +36,7 @@ export function personDto(user: PersonRow) {
 }
 
 /** The mirrored API's Connection Request object, plus this portal's additions (status, decision, requester). */
-export function connectionRequestDto(row: Row) {
+export function connectionRequestDto(row: Row): ConnectionRequestDto {
   const approved = row.status === "approved";
   return {
     record_uuid: row.id,
@@ -64,4 +66,4 @@ export function connectionRequestDto(row: Row) {
   };
 }
 
-export type ConnectionRequestDto = ReturnType<typeof connectionRequestDto>;
+export type ConnectionRequestDto = z.output<typeof connectionRequestSchema>;

@@ -3,7 +3,9 @@ import { isAdmin, type Actor } from "../auth/actor";
 import { applyPage } from "../connection-requests/queries";
 import { iso, personDto, personSelect } from "../connection-requests/dto";
 import { db } from "../db/client";
+import type { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
+import type { connectionSchema } from "../schemas/responses";
 
 /** Connections an approval created, seen from either side: the retailer's or the supplier's. */
 function visibleConnections(actor: Actor): Prisma.ConnectionWhereInput {
@@ -20,7 +22,7 @@ const connectionInclude = {
 
 type ConnectionRow = Prisma.ConnectionGetPayload<{ include: typeof connectionInclude }>;
 
-function connectionDto(row: ConnectionRow) {
+function connectionDto(row: ConnectionRow): z.output<typeof connectionSchema> {
   const requester = row.connectionRequest.requestedBy;
   return {
     uuid: row.id,

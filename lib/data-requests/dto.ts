@@ -1,10 +1,12 @@
+import type { z } from "zod";
 import type { DataRequest } from "../generated/prisma/client";
+import type { dataRequestSchema } from "../schemas/responses";
 
 /**
  * The seed's object: required fields always present, optional ones (`expectedCompletion`,
  * `completedAt`) left out rather than null when unknown. Timestamps in UTC ISO 8601.
  */
-export function dataRequestDto(row: Pick<DataRequest, "id" | "createdAt" | "expectedCompletion" | "completedAt" | "status" | "dataTypes">) {
+export function dataRequestDto(row: Pick<DataRequest, "id" | "createdAt" | "expectedCompletion" | "completedAt" | "status" | "dataTypes">): DataRequestDto {
   return {
     requestId: row.id,
     createdAt: row.createdAt.toISOString(),
@@ -14,4 +16,4 @@ export function dataRequestDto(row: Pick<DataRequest, "id" | "createdAt" | "expe
     dataRequested: row.dataTypes,
   };
 }
-export type DataRequestDto = ReturnType<typeof dataRequestDto>;
+export type DataRequestDto = z.output<typeof dataRequestSchema>;
