@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { isAdmin } from "@/lib/auth/actor";
+import { navigationFor } from "@/lib/auth/navigation";
 import { getActor } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
@@ -15,33 +16,11 @@ export async function SiteHeader() {
         {actor ? (
           <>
             <ul className="flex flex-wrap gap-4 text-sm">
-              {actor.organization && (
-                <li>
-                  <Link href="/connections" className="hover:underline">Connection requests</Link>
+              {navigationFor(actor).map((link) => (
+                <li key={link.href}>
+                  <Link href={link.href} className="hover:underline">{link.label}</Link>
                 </li>
-              )}
-              <li>
-                <Link href="/requests" className="hover:underline">Your data</Link>
-              </li>
-              <li>
-                <Link href="/settings/tokens" className="hover:underline">API tokens</Link>
-              </li>
-              <li>
-                <Link href="/settings/apps" className="hover:underline">OAuth apps</Link>
-              </li>
-              <li>
-                <Link href="/settings/authorized-apps" className="hover:underline">Authorized apps</Link>
-              </li>
-              {isAdmin(actor) && (
-                <>
-                  <li>
-                    <Link href="/admin/approvals" className="hover:underline">Approvals</Link>
-                  </li>
-                  <li>
-                    <Link href="/admin/data-requests" className="hover:underline">Data queue</Link>
-                  </li>
-                </>
-              )}
+              ))}
             </ul>
             <div className="ml-auto flex items-center gap-3 text-sm">
               <span data-testid="signed-in-as">
