@@ -19,7 +19,7 @@ const newer = (a: string, b: string) => {
   return false;
 };
 
-const rows: string[][] = [];
+const rows: [string, string, string, string][] = [];
 for (const [name, pinned] of Object.entries(dependencies)) {
   if (!stable(pinned)) continue;
   let versions: string[];
