@@ -64,3 +64,6 @@ export function clientAddress(headers: Headers | Record<string, string | string[
 /** The OAuth token endpoint: per client and per address. */
 export const tokenPerClient: Limit = { name: "oauth-token-client", points: 60, durationSeconds: 60 };
 export const tokenPerAddress: Limit = { name: "oauth-token-address", points: 120, durationSeconds: 60 };
+
+/** Writes that create things (requests, uploads), per person: generous for people, a wall for scripts gone wrong. */
+export const createsPerPerson: Limit = { name: "creates-person", points: 120, durationSeconds: 60 };

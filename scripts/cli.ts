@@ -3,6 +3,7 @@
  *   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L]
  *                              [--org NAME --org-type retailer|supplier]
  *   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
+ *   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]
  * Works on the embedded database while the app is stopped, and on PostgreSQL at any time.
  */
 import { parseArgs } from "node:util";
@@ -12,11 +13,13 @@ import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
 import { prepareDatabase } from "../lib/db/prepare";
 import { EnvError } from "../lib/env";
 import { AppError } from "../lib/http/errors";
-import { createAccount, createOrganization } from "../lib/users/accounts";
+import { accountChangeSchema } from "../lib/schemas/users";
+import { changeAccount, createAccount, createOrganization } from "../lib/users/accounts";
 
 const usage = `usage:
   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L] [--org NAME --org-type retailer|supplier]
-  npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]`;
+  npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
+  npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]   (signs the person out everywhere)`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -32,12 +35,14 @@ const { values } = parseArgs({
     name: { type: "string" },
     type: { type: "string" },
     "account-number": { type: "string" },
+    role: { type: "string" },
+    status: { type: "string" },
   },
   strict: true,
 });
 
 async function run() {
-  if (command !== "user:create" && command !== "org:create") throw new UsageError(usage);
+  if (!["user:create", "org:create", "user:update"].includes(command ?? "")) throw new UsageError(usage);
   const database = openDatabaseFromEnv({ poolSize: 2 });
   try {
     // A fresh database is made usable first; demo data is only for `npm start`.
@@ -58,6 +63,10 @@ async function run() {
       );
       const org = account.organization ? ` in ${account.organization.name} (${account.organization.type})` : "";
       console.log(`Created ${account.role} ${account.email}${org} on ${describeDatabase()}.`);
+    } else if (command === "user:update") {
+      const change = accountChangeSchema.parse({ role: values.role, status: values.status });
+      const account = await changeAccount(database.prisma, values.email ?? "", change);
+      console.log(`Updated ${account.email}: ${account.role}, ${account.status}; their sessions were signed out.`);
     } else {
       const org = await createOrganization(database.prisma, {
         name: values.name ?? "",

@@ -60,6 +60,9 @@ test.describe("sign-in", () => {
     await expect(page.getByRole("heading", { name: "Welcome, Bob Baker" })).toBeVisible();
 
     const copied = await page.context().cookies();
+    const session = copied.find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
+    // Over plain http (tests) the cookie cannot be Secure; behind https APP_URL makes it __Secure-.
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false });
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
 

@@ -5,7 +5,26 @@ import type { Tx } from "../db/connect";
 import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import type { CreateConnectionRequestInput, IntegrationInput, UpdateConnectionRequestInput } from "../schemas/connection-requests";
+import { withIdempotency } from "../idempotency";
+import { consume, createsPerPerson } from "../rate-limit";
 import { requireRequestingMember, requireRetailer } from "./access";
+
+/**
+ * Files a connection request as the API and the portal do: counted against the person's create
+ * limit, and under an optional Idempotency-Key (same key and body: the first answer again).
+ */
+export async function submitConnectionRequest(
+  actor: Actor,
+  input: CreateConnectionRequestInput,
+  idempotency: { key: string | null; fingerprint: string } = { key: null, fingerprint: "" },
+) {
+  requireRetailer(actor);
+  await consume(createsPerPerson, actor.userId);
+  return withIdempotency({ ...idempotency, scope: `${actor.userId}:create-connection-request` }, async (tx) => ({
+    status: 201,
+    body: await createConnectionRequest(tx, actor, input),
+  }));
+}
 
 /** Creates a request for the actor's retailer organization; returns what the API answers. */
 export async function createConnectionRequest(tx: Tx, actor: Actor, input: CreateConnectionRequestInput) {

@@ -4,6 +4,7 @@ import { env } from "../env";
 import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
+import { consume, createsPerPerson } from "../rate-limit";
 import { dataRequestDto } from "./dto";
 
 /** "Active": neither cancelled nor expired. Everything else is gone from every list and read. */
@@ -39,6 +40,7 @@ export async function createDataRequest(userId: string, dataTypes: string[], now
       fieldErrors: { dataRequested: [`Valid data types: ${catalogue.join(", ")}.`] },
     });
   }
+  await consume(createsPerPerson, userId);
   const { DATA_REQUEST_MAX_OPEN, DATA_REQUEST_SLA_HOURS } = env();
   return db.$transaction(async (tx) => {
     // Counted inside the transaction that inserts: a burst of requests cannot all slip past it.

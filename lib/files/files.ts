@@ -5,11 +5,23 @@ import { db } from "../db/client";
 import type { Tx } from "../db/connect";
 import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
+import { fingerprint, withIdempotency } from "../idempotency";
+import { consume, createsPerPerson } from "../rate-limit";
 import { cleanFileName, sniffContentType } from "./content-type";
 
 function requireMember(actor: Actor) {
   if (!actor.organization) throw new AppError("wrong_organization_type", "Only members of an organization can upload files.");
   return actor.organization;
+}
+
+/** An upload as the API takes it: counted against the create limit, under an optional Idempotency-Key. */
+export async function submitUpload(actor: Actor, upload: { bytes: Buffer; name: string }, idempotencyKey: string | null) {
+  requireMember(actor);
+  await consume(createsPerPerson, actor.userId);
+  return withIdempotency(
+    { key: idempotencyKey, scope: `${actor.userId}:upload-file`, fingerprint: fingerprint(upload.name, upload.bytes) },
+    async (tx) => ({ status: 201, body: await storeUpload(tx, actor, upload) }),
+  );
 }
 
 /** Stores an upload for the actor's organization, in the database so every instance serves it. */

@@ -60,3 +60,8 @@ export const userLoginSchema = z.object(
   },
   { error: "Invalid data. Expected a dictionary." },
 );
+
+/** What an operator may change on an account (`npm run cli -- user:update`). */
+export const accountChangeSchema = z
+  .object({ role: z.enum(["member", "admin"]).optional(), status: z.enum(["active", "disabled"]).optional() })
+  .refine((change) => change.role || change.status, "Give --role or --status.");

@@ -89,3 +89,18 @@ export async function createAccount(
     }
   });
 }
+
+/**
+ * Changes a person's role or account state. Every browser session of theirs is revoked, so a
+ * copied cookie stops working (the documented session policy); API tokens keep working but carry
+ * no role of their own: each call reads it from the database.
+ */
+export async function changeAccount(client: Db, email: string, change: { role?: "member" | "admin"; status?: "active" | "disabled" }) {
+  return client.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+    if (!user) throw new AppError("not_found", `No account has the e-mail address ${email}.`);
+    await tx.user.update({ where: { id: user.id }, data: change });
+    await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return { id: user.id, email: user.email, role: change.role ?? user.role, status: change.status ?? user.status };
+  });
+}

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/session";
-import { createConnectionRequest, updateConnectionRequest } from "@/lib/connection-requests/commands";
+import { submitConnectionRequest, updateConnectionRequest } from "@/lib/connection-requests/commands";
 import { db } from "@/lib/db/client";
 import { formStateFromError, signedOutState, type FormState } from "@/lib/forms";
 import { parseInput } from "@/lib/http/validate";
@@ -26,8 +26,8 @@ export async function saveConnectionRequestAction(_previous: FormState, formData
       destination = `/connections/${requestId}`;
     } else {
       const input = parseInput(createConnectionRequestSchema, payload);
-      const created = await db.$transaction((tx) => createConnectionRequest(tx, actor, input));
-      destination = `/connections/${created.request_uuid}`;
+      const created = await submitConnectionRequest(actor, input);
+      destination = `/connections/${(created.body as { request_uuid: string }).request_uuid}`;
     }
   } catch (error) {
     if (error instanceof SyntaxError) return { ok: false, message: "The form could not be read. Reload and try again.", fieldErrors: {} };

@@ -1,10 +1,10 @@
-import { createConnectionRequest } from "@/lib/connection-requests/commands";
+import { submitConnectionRequest } from "@/lib/connection-requests/commands";
 import { listConnectionRequests } from "@/lib/connection-requests/queries";
 import { readJsonBody } from "@/lib/http/body";
 import { json, methodNotAllowed } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
 import { parseInput, searchParamsObject } from "@/lib/http/validate";
-import { fingerprint, withIdempotency } from "@/lib/idempotency";
+import { fingerprint } from "@/lib/idempotency";
 import { createConnectionRequestSchema, listConnectionRequestsQuerySchema } from "@/lib/schemas/connection-requests";
 
 /** GET /timp/organizations/connections/request/: the organization's requests (admins: all). */
@@ -17,14 +17,10 @@ export const GET = timpRoute(async ({ request, actor }) => {
 export const POST = timpRoute(async ({ request, actor }) => {
   const body = await readJsonBody(request);
   const input = parseInput(createConnectionRequestSchema, body);
-  const result = await withIdempotency(
-    {
-      key: request.headers.get("idempotency-key"),
-      scope: `${actor.userId}:create-connection-request`,
-      fingerprint: fingerprint(JSON.stringify(body)),
-    },
-    async (tx) => ({ status: 201, body: await createConnectionRequest(tx, actor, input) }),
-  );
+  const result = await submitConnectionRequest(actor, input, {
+    key: request.headers.get("idempotency-key"),
+    fingerprint: fingerprint(JSON.stringify(body)),
+  });
   return json(result.body, { status: result.status });
 });
 

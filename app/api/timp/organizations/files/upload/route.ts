@@ -1,21 +1,13 @@
 import { env } from "@/lib/env";
-import { storeUpload } from "@/lib/files/files";
+import { submitUpload } from "@/lib/files/files";
 import { readUpload } from "@/lib/files/multipart";
 import { json, methodNotAllowed } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
-import { fingerprint, withIdempotency } from "@/lib/idempotency";
 
 /** POST /timp/organizations/files/upload/: multipart `file` (+ optional `filename`); 201 `{"uuid"}`. */
 export const POST = timpRoute(async ({ request, actor }) => {
   const upload = await readUpload(request, env().UPLOAD_MAX_BYTES);
-  const result = await withIdempotency(
-    {
-      key: request.headers.get("idempotency-key"),
-      scope: `${actor.userId}:upload-file`,
-      fingerprint: fingerprint(upload.name, upload.bytes),
-    },
-    async (tx) => ({ status: 201, body: await storeUpload(tx, actor, upload) }),
-  );
+  const result = await submitUpload(actor, upload, request.headers.get("idempotency-key"));
   return json(result.body, { status: result.status });
 });
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { GET as listDataRequests } from "@/app/api/requests/route";
+import { GET as listTimp, POST as createTimp } from "@/app/api/timp/organizations/connections/request/route";
+import { actorForSession, createUserSession } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { changeAccount } from "@/lib/users/accounts";
+import { bearerFor, jsonHeaders, person, sessionCookie, validRequest } from "@/tests/support/fixtures";
+import { callRoute } from "@/tests/support/route";
+
+describe("each API accepts exactly one kind of credential", () => {
+  it("an OAuth token on TIMP routes and a session JWT as a bearer token are 401", async () => {
+    const who = await person();
+    const { token } = await bearerFor(who.id);
+    const cookie = await sessionCookie(who.id);
+    const jwt = cookie.split("=")[1]!;
+    expect((await callRoute(listTimp, "/api/timp/organizations/connections/request/", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await callRoute(listTimp, "/api/timp/organizations/connections/request/", { headers: { authorization: `Token ${token}` } })).status).toBe(401);
+    expect((await callRoute(listDataRequests, "/api/requests", { headers: { authorization: `Bearer ${jwt}` } })).status).toBe(401);
+    expect((await callRoute(listDataRequests, "/api/requests", { headers: { authorization: `Bearer ${who.token}` } })).status).toBe(401);
+  });
+});
+
+describe("session revocation policy", () => {
+  it("a role change or disabling signs the person out everywhere, at once", async () => {
+    const who = await person();
+    const [first, second] = [await createUserSession(who.id), await createUserSession(who.id)];
+    await changeAccount(db, who.email, { role: "admin" });
+    expect(await actorForSession(first)).toBeNull();
+    expect(await actorForSession(second)).toBeNull();
+    const fresh = await createUserSession(who.id);
+    expect((await actorForSession(fresh))?.role).toBe("admin");
+    await changeAccount(db, who.email, { status: "disabled" });
+    expect(await actorForSession(fresh)).toBeNull();
+    expect((await callRoute(listTimp, "/x", { headers: who.auth })).status).toBe(401);
+  });
+});
+
+describe("abuse limits", () => {
+  it("creates are limited per person: 429 with Retry-After past the limit", async () => {
+    const retailer = await person();
+    let last: Response | undefined;
+    for (let attempt = 0; attempt < 121; attempt++) {
+      last = await callRoute(createTimp, "/x", { method: "POST", headers: jsonHeaders(retailer.auth), body: JSON.stringify(validRequest) });
+      if (last.status === 429) break;
+    }
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId! } })).toBe(120);
+  });
+});
