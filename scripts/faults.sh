@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The slow fault tests (minutes): kill -9 under write load, and two instances on one PostgreSQL.
+# On the embedded engine unless DATABASE_URL names a PostgreSQL server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+[ -f .next/BUILD_ID ] || npx next build
+node --import tsx scripts/faults/crash.ts
+node --import tsx scripts/faults/two-instances.ts

@@ -1,0 +1,134 @@
+/** Shared by the fault scripts: fresh databases, app servers to start and kill, small HTTP helpers. */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openDatabase, type Database } from "../../lib/db/connect";
+import { prepareDatabase } from "../../lib/db/prepare";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const authSecret = crypto.randomBytes(32).toString("base64url");
+
+export interface Target {
+  engine: "postgres" | "embedded";
+  env: Record<string, string>;
+  open(): Database;
+  dispose(): Promise<void>;
+}
+
+/** A fresh database: on the local PostgreSQL of DATABASE_URL when set, else an embedded folder. */
+export async function freshTarget(): Promise<Target> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "faults-"));
+    return {
+      engine: "embedded",
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ engine: "embedded", dataDir }),
+      dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const server = new URL(serverUrl);
+  if (!["127.0.0.1", "localhost"].includes(server.hostname)) throw new Error("Fault tests run against a local server only.");
+  const name = `faults_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    engine: "postgres",
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ engine: "postgres", url: url.toString(), poolSize: 4 }),
+    dispose: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
+}
+
+/** Migrates and loads the demo accounts, then lets go of the database. */
+export async function prepare(target: Target) {
+  const database = target.open();
+  try {
+    await prepareDatabase(database, { seedDemo: true });
+  } finally {
+    await database.close();
+  }
+}
+
+export interface AppServer {
+  port: number;
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts the production server (a build must exist) and waits until it answers. */
+export async function startServer(target: Target, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      ...target.env,
+      ...extraEnv,
+      PORT: String(port),
+      AUTH_SECRET: authSecret,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      APP_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  child.stderr?.on("data", () => undefined);
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { port, url, process: child };
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  child.kill("SIGKILL");
+  throw new Error(`server on ${port} did not become healthy`);
+}
+
+export async function killHard(server: AppServer) {
+  const exited = new Promise((resolve) => server.process.once("exit", resolve));
+  server.process.kill("SIGKILL");
+  await exited;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function timpLogin(url: string, username: string, password = "demo-password", headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/api/timp/organizations/user-login/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ username, password }),
+  });
+  return { status: response.status, token: response.ok ? ((await response.json()) as { auth_token: string }).auth_token : null };
+}
+
+/** Counts checks and prints the closing line CI reads: "N passed, N failed". */
+export function checks(title: string) {
+  let passed = 0;
+  let failed = 0;
+  return {
+    check(ok: boolean, what: string) {
+      if (ok) passed++;
+      else {
+        failed++;
+        console.error(`  ✘ ${what}`);
+      }
+    },
+    finish() {
+      console.log(`${title}: ${passed} passed, ${failed} failed`);
+      return failed === 0;
+    },
+  };
+}
