@@ -5,6 +5,9 @@ import { GET as fileGet } from "@/app/api/timp/organizations/files/[uuid]/route"
 import { POST as approve } from "@/app/api/timp/organizations/connections/request/[uuid]/approve/route";
 import { POST as reject } from "@/app/api/timp/organizations/connections/request/[uuid]/reject/route";
 import { GET as detail, PATCH as patch } from "@/app/api/timp/organizations/connections/request/[uuid]/route";
+import { GET as list, POST as create } from "@/app/api/timp/organizations/connections/request/route";
+import { GET as listConnections } from "@/app/api/timp/organizations/connections/route";
+import { POST as upload } from "@/app/api/timp/organizations/files/upload/route";
 import { createDataRequest } from "@/lib/data-requests/requests";
 import { drainQueue } from "@/lib/data-requests/worker";
 import { db } from "@/lib/db/client";
@@ -110,4 +113,45 @@ describe("authorization matrix: data requests are their person's alone", () => {
     const { auth } = await bearerFor(owner.id);
     expect((await callRoute(dataGet, "/x", { headers: auth }, { requestId })).status).toBe(200);
   });
+});
+
+describe("authorization matrix: collections", () => {
+  const listStatus: Record<Who, number> = { anonymous: 401, memberA: 200, memberB: 200, supplier: 200, admin: 200 };
+  const seesA: Record<Who, boolean> = { anonymous: false, memberA: true, memberB: false, supplier: false, admin: true };
+  const createStatus: Record<Who, number> = { anonymous: 401, memberA: 201, memberB: 201, supplier: 409, admin: 409 };
+  const uploadStatus: Record<Who, number> = { anonymous: 401, memberA: 201, memberB: 201, supplier: 201, admin: 409 };
+
+  for (const who of everyone) {
+    it(`${who}: list ${listStatus[who]} (sees A's: ${seesA[who]}), create ${createStatus[who]}, upload ${uploadStatus[who]}, connections`, async () => {
+      const { headers, memberA, people } = await world();
+      const request = await db.connectionRequest.create({
+        data: { organizationId: memberA.organizationId!, requestedById: memberA.id, supplierName: "Listed", contactFullName: "L", status: "approved" },
+      });
+      const connection = await db.connection.create({
+        data: { connectionRequestId: request.id, retailerOrganizationId: memberA.organizationId!, supplierOrganizationId: people.supplier.organizationId, supplierName: "Listed", supplierContactName: "L" },
+      });
+
+      const listed = await callRoute(list, "/x?limit=100", { headers: headers(who) });
+      expect(listed.status).toBe(listStatus[who]);
+      if (listed.ok) {
+        const ids = ((await listed.json()) as { requests: { record_uuid: string }[] }).requests.map((r) => r.record_uuid);
+        expect(ids.includes(request.id)).toBe(seesA[who]);
+      }
+
+      const created = await callRoute(create, "/x", { method: "POST", headers: jsonHeaders(headers(who)), body: JSON.stringify({ organization_name: "S", primary_contact_name: "C" }) });
+      expect(created.status).toBe(createStatus[who]);
+
+      const form = new FormData();
+      form.append("file", new Blob(["a"]), "a.txt");
+      expect((await callRoute(upload, "/x", { method: "POST", headers: headers(who), body: form })).status).toBe(uploadStatus[who]);
+
+      const connections = await callRoute(listConnections, "/x?limit=100", { headers: headers(who) });
+      expect(connections.status).toBe(who === "anonymous" ? 401 : 200);
+      if (connections.ok) {
+        const ids = ((await connections.json()) as { connections: { uuid: string }[] }).connections.map((c) => c.uuid);
+        // The supplier side of a connection sees it too; an unrelated retailer does not.
+        expect(ids.includes(connection.id)).toBe(who === "memberA" || who === "supplier" || who === "admin");
+      }
+    });
+  }
 });
