@@ -35,6 +35,8 @@ const envSchema = z.object({
   DATA_REQUEST_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** Open (not completed) data requests one person may have at once. */
   DATA_REQUEST_MAX_OPEN: z.coerce.number().int().positive().default(3),
+  /** Creates (connection requests, uploads, data requests) one person may make per minute. */
+  CREATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Run the data-request worker inside the app process. */
   WORKER_ENABLED: flag(true),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { database } from "./db/client";
+import { env } from "./env";
 import { AppError } from "./http/errors";
 
 /**
@@ -66,4 +67,4 @@ export const tokenPerClient: Limit = { name: "oauth-token-client", points: 60, d
 export const tokenPerAddress: Limit = { name: "oauth-token-address", points: 120, durationSeconds: 60 };
 
 /** Writes that create things (requests, uploads), per person: generous for people, a wall for scripts gone wrong. */
-export const createsPerPerson: Limit = { name: "creates-person", points: 120, durationSeconds: 60 };
+export const createsPerPerson: Limit = { name: "creates-person", points: env().CREATE_LIMIT_PER_MINUTE, durationSeconds: 60 };

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/components/ui/table";
 import type { ConnectionRequestDto } from "@/lib/connection-requests/dto";
 import { StatusBadge } from "./status-badge";
 
@@ -10,31 +11,20 @@ export function RequestTable({ requests, hrefFor, showRequester = false }: {
   showRequester?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">Supplier</th>
-            {showRequester && <th scope="col" className="px-3 py-2">Requested by</th>}
-            <th scope="col" className="px-3 py-2">Integrations</th>
-            <th scope="col" className="px-3 py-2">Requested</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((request) => (
-            <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="request-row">
-              <td className="px-3 py-2">
-                <Link href={hrefFor(request.record_uuid)} className="text-brand-700 underline">{request.org_name}</Link>
-              </td>
-              {showRequester && <td className="px-3 py-2">{request.requested_by?.email ?? "—"}</td>}
-              <td className="px-3 py-2">{request.integrations.map((i) => i.integration_type).join(", ") || "—"}</td>
-              <td className="px-3 py-2">{shortDate(request.request_date)}</td>
-              <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={[{ label: "Supplier" }, ...(showRequester ? [{ label: "Requested by" }] : []), { label: "Integrations" }, { label: "Requested" }, { label: "Status" }]}
+    >
+      {requests.map((request) => (
+        <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="request-row">
+          <td className="px-3 py-2">
+            <Link href={hrefFor(request.record_uuid)} className="text-brand-700 underline">{request.org_name}</Link>
+          </td>
+          {showRequester && <td className="px-3 py-2">{request.requested_by?.email ?? "—"}</td>}
+          <td className="px-3 py-2">{request.integrations.map((i) => i.integration_type).join(", ") || "—"}</td>
+          <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+          <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -114,6 +114,20 @@ export async function timpLogin(url: string, username: string, password = "demo-
   return { status: response.status, token: response.ok ? ((await response.json()) as { auth_token: string }).auth_token : null };
 }
 
+/** next-auth's credentials sign-in, as the browser's form does it; returns the session cookie. */
+export async function browserSignIn(url: string, email: string, password = "demo-password") {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c!.startsWith("next-auth.session-token="));
+}
+
 /** Counts checks and prints the closing line CI reads: "N passed, N failed". */
 export function checks(title: string) {
   let passed = 0;

@@ -6,7 +6,7 @@
  */
 import crypto from "node:crypto";
 import { startTcpProxy } from "../../tests/support/tcp-proxy";
-import { checks, freshTarget, killHard, prepare, sleep, startServer, timpLogin, type AppServer } from "./support";
+import { browserSignIn, checks, freshTarget, killHard, prepare, sleep, startServer, timpLogin, type AppServer } from "./support";
 
 if (!process.env.DATABASE_URL) {
   console.log("two-instances: needs DATABASE_URL (a PostgreSQL server); the embedded engine is one process by design.");
@@ -20,22 +20,8 @@ const base = 3600 + Math.floor(Math.random() * 200);
 const [a, b] = await Promise.all([startServer(target, base), startServer(target, base + 1)]);
 const servers: AppServer[] = [a, b];
 
-/** next-auth's credentials sign-in, as the browser's form does it. */
-async function browserSignIn(server: AppServer, email: string) {
-  const csrf = await fetch(`${server.url}/api/auth/csrf`);
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${server.url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-    body: new URLSearchParams({ csrfToken, email, password: "demo-password", json: "true" }),
-  });
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c!.startsWith("next-auth.session-token="));
-}
-
 try {
-  const session = await browserSignIn(a, "alice@acme-retail.example");
+  const session = await browserSignIn(a.url, "alice@acme-retail.example");
   check(Boolean(session), "signed in on instance A");
   const onB = await fetch(`${b.url}/api/timp/organizations/connections/request/`, { headers: { cookie: session! } });
   check(onB.status === 200, `A's session works on B (got ${onB.status})`);

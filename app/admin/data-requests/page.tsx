@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { listDataRequestQueue } from "@/lib/data-requests/admin";
 import { retryDataRequestAction } from "./actions";
@@ -14,39 +15,27 @@ export default async function DataRequestQueuePage() {
       {queue.length === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-center">Nothing waiting.</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">Person</th>
-                <th scope="col" className="px-3 py-2">Data</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2">Service level</th>
-                <th scope="col" className="px-3 py-2">Attempts</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100" data-testid="queue-row">
-                  <td className="px-3 py-2">{row.user.email}</td>
-                  <td className="px-3 py-2">{row.dataTypes.join(", ")}</td>
-                  <td className="px-3 py-2">{row.status}{row.lastError ? `: ${row.lastError}` : ""}</td>
-                  <td className="px-3 py-2">{row.serviceLevel}</td>
-                  <td className="px-3 py-2">{row.attempts}</td>
-                  <td className="px-3 py-2">
-                    {row.status === "failed" && (
-                      <form action={retryDataRequestAction}>
-                        <input type="hidden" name="requestId" value={row.id} />
-                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">Retry</button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={[{ label: "Person" }, { label: "Data" }, { label: "State" }, { label: "Service level" }, { label: "Attempts" }, { label: "Actions", srOnly: true }]}
+        >
+          {queue.map((row) => (
+            <tr key={row.id} className="border-b border-slate-100" data-testid="queue-row">
+              <td className="px-3 py-2">{row.user.email}</td>
+              <td className="px-3 py-2">{row.dataTypes.join(", ")}</td>
+              <td className="px-3 py-2">{row.status}{row.lastError ? `: ${row.lastError}` : ""}</td>
+              <td className="px-3 py-2">{row.serviceLevel}</td>
+              <td className="px-3 py-2">{row.attempts}</td>
+              <td className="px-3 py-2">
+                {row.status === "failed" && (
+                  <form action={retryDataRequestAction}>
+                    <input type="hidden" name="requestId" value={row.id} />
+                    <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">Retry</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

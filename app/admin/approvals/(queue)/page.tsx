@@ -5,6 +5,7 @@ import { ListFilters } from "@/components/connections/list-filters";
 import { shortDate } from "@/components/connections/request-table";
 import { StatusBadge } from "@/components/connections/status-badge";
 import { Pagination } from "@/components/ui/pagination";
+import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { listApprovalQueue, listRequestingOrganizations } from "@/lib/connection-requests/admin-queue";
 import { firstValues, listPageQuerySchema } from "@/lib/schemas/portal";
@@ -51,36 +52,25 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="empty-state">Nothing to review here.</p>
       ) : (
         <DecisionForm label="Decide the selected requests">
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2"><span className="sr-only">Select</span></th>
-                  <th scope="col" className="px-3 py-2">Supplier</th>
-                  <th scope="col" className="px-3 py-2">Requested by</th>
-                  <th scope="col" className="px-3 py-2">Requested</th>
-                  <th scope="col" className="px-3 py-2">Status</th>
-                </tr>
-              </thead>
-              <tbody>
-                {queue.requests.map((request) => (
-                  <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="queue-row">
-                    <td className="px-3 py-2">
-                      {request.status === "pending" && (
-                        <input type="checkbox" name="ids" value={request.record_uuid} aria-label={`Select request to ${request.org_name} from ${request.organization.name}`} />
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      <Link href={`/admin/approvals/${request.record_uuid}`} className="text-brand-700 underline">{request.org_name}</Link>
-                    </td>
-                    <td className="px-3 py-2">{request.organization.name}</td>
-                    <td className="px-3 py-2">{shortDate(request.request_date)}</td>
-                    <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            columns={[{ label: "Select", srOnly: true }, { label: "Supplier" }, { label: "Requested by" }, { label: "Requested" }, { label: "Status" }]}
+          >
+            {queue.requests.map((request) => (
+              <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="queue-row">
+                <td className="px-3 py-2">
+                  {request.status === "pending" && (
+                    <input type="checkbox" name="ids" value={request.record_uuid} aria-label={`Select request to ${request.org_name} from ${request.organization.name}`} />
+                  )}
+                </td>
+                <td className="px-3 py-2">
+                  <Link href={`/admin/approvals/${request.record_uuid}`} className="text-brand-700 underline">{request.org_name}</Link>
+                </td>
+                <td className="px-3 py-2">{request.organization.name}</td>
+                <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+                <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
+              </tr>
+            ))}
+          </Table>
         </DecisionForm>
       )}
       <Pagination basePath="/admin/approvals" params={{ status, q, organization }} page={page} size={size} total={queue.total} />
