@@ -82,7 +82,14 @@ export async function startServer(target: Target, port: number, extraEnv: Record
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
-  child.stderr?.on("data", () => undefined);
+  // Kept for the report when the server dies; not printed otherwise.
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  child.once("exit", (code, signal) => {
+    if (signal !== "SIGKILL" && code !== 0) console.error(`server on ${port} exited (${code ?? signal}):\n${stderr}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);

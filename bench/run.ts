@@ -1,0 +1,142 @@
+/**
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10]
+ * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
+ * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
+ * p50/p99 next to the floor's. Also: server RSS under load, time from `npm start` to the first 200
+ * on the embedded engine, and first-load JavaScript per portal page. Writes bench/results/*.json.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { openDatabase } from "../lib/db/connect";
+import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target } from "../scripts/faults/support";
+import { startFloor } from "./floor";
+import { firstLoadJavaScript, startupToFirst200 } from "./measures";
+import { seedBench } from "./seed";
+
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" } } });
+const rows = Number(values.rows);
+const seconds = Number(values.seconds);
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const root = path.resolve(import.meta.dirname, "..");
+
+// A dedicated database per size, seeded once and reused by later runs.
+const databaseUrl = new URL(serverUrl);
+databaseUrl.pathname = `/bench_${rows}`;
+const target: Target = {
+  engine: "postgres",
+  env: { DATABASE_URL: databaseUrl.toString() },
+  open: () => openDatabase({ engine: "postgres", url: databaseUrl.toString(), poolSize: 4 }),
+  dispose: async () => undefined,
+};
+const adminClient = new pg.Client({ connectionString: serverUrl });
+await adminClient.connect();
+const exists = (await adminClient.query("SELECT 1 FROM pg_database WHERE datname = $1", [`bench_${rows}`])).rowCount;
+if (!exists) await adminClient.query(`CREATE DATABASE "bench_${rows}"`);
+await adminClient.end();
+const client = new pg.Client({ connectionString: databaseUrl.toString() });
+await client.connect();
+await prepare(target);
+const seeded = (await client.query(`SELECT count(*)::int AS n FROM "ConnectionRequest" WHERE "supplierName" LIKE 'Supplier %'`)).rows[0].n;
+if (seeded < rows) {
+  const started = Date.now();
+  await seedBench(client, rows, await hashPassword("bench-password"));
+  console.log(`seeded ${rows} connection requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+const person = (await client.query(`SELECT id, email, "organizationId" FROM "User" WHERE email = 'bench0@bench.example'`)).rows[0] as { id: string; email: string; organizationId: string };
+const orgTotal = (await client.query(`SELECT count(*)::int AS n FROM "ConnectionRequest" WHERE "organizationId" = $1`, [person.organizationId])).rows[0].n as number;
+const anyRequest = (await client.query(`SELECT id FROM "ConnectionRequest" WHERE "organizationId" = $1 LIMIT 1`, [person.organizationId])).rows[0].id as string;
+// An OAuth access token for the person, stored as the server stores them (hash only).
+const bearer = `at_bench_${crypto.randomBytes(16).toString("hex")}`;
+const oauthClient = (await client.query(
+  `INSERT INTO "OAuthClient" (id, "clientId", name, "ownerId", type, "redirectUris", "createdAt") VALUES (gen_random_uuid(), $1, 'bench', $2, 'public', '{}', now()) RETURNING id`,
+  [`bench-${crypto.randomUUID()}`, person.id],
+)).rows[0].id as string;
+await client.query(
+  `INSERT INTO "OAuthToken" (id, kind, "tokenHash", "clientId", "userId", "familyId", scopes, "expiresAt", "createdAt")
+   VALUES (gen_random_uuid(), 'access', $1, $2, $3, gen_random_uuid(), '{requests:read,requests:write}', now() + interval '1 day', now())`,
+  [crypto.createHash("sha256").update(bearer).digest("hex"), oauthClient, person.id],
+);
+await client.end();
+
+const port = 3800;
+const app = await startServer(target, port, { WORKER_ENABLED: "0", CREATE_LIMIT_PER_MINUTE: "1000000" });
+const memberAuth = { authorization: `Token ${(await timpLogin(app.url, person.email, "bench-password")).token}` };
+const adminAuth = { authorization: `Token ${(await timpLogin(app.url, "admin@example.com")).token}` };
+const adminCookie = (await browserSignIn(app.url, "admin@example.com"))!;
+const floor = await startFloor(databaseUrl.toString(), port + 1);
+const floorUrl = `http://127.0.0.1:${port + 1}`;
+
+let peakRss = 0;
+const rssTimer = setInterval(() => {
+  const status = fs.readFileSync(`/proc/${app.process.pid}/status`, { encoding: "utf8", flag: "r" });
+  peakRss = Math.max(peakRss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+}, 200);
+app.process.once("exit", () => clearInterval(rssTimer));
+
+type Result = { rps: number; p50: number; p99: number; errors: number };
+async function load(url: string, options: { headers?: Record<string, string>; method?: "GET" | "POST"; body?: string } = {}): Promise<Result> {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: seconds,
+    headers: options.headers ?? {},
+    method: options.method ?? "GET",
+    ...(options.body ? { body: options.body } : {}),
+  });
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+const timp = `${app.url}/api/timp/organizations/connections/request/`;
+const memberDeep = Math.floor(orgTotal / 2);
+const adminDeep = Math.floor(rows / 2);
+const scenarios: { name: string; app: () => Promise<Result>; floor?: () => Promise<Result> }[] = [
+  { name: "list, first page (member)", app: () => load(`${timp}?limit=50`, { headers: memberAuth }), floor: () => load(`${floorUrl}/list?org=${person.organizationId}&limit=50`) },
+  { name: `list, deep page (member, start=${memberDeep})`, app: () => load(`${timp}?limit=50&start=${memberDeep}`, { headers: memberAuth }), floor: () => load(`${floorUrl}/list?org=${person.organizationId}&limit=50&start=${memberDeep}`) },
+  { name: `list, deep page (admin, start=${adminDeep})`, app: () => load(`${timp}?limit=50&start=${adminDeep}`, { headers: adminAuth }), floor: () => load(`${floorUrl}/list?org=all&limit=50&start=${adminDeep}`) },
+  { name: "detail", app: () => load(`${timp}${anyRequest}/`, { headers: memberAuth }) },
+  { name: "GET /api/requests (bearer)", app: () => load(`${app.url}/api/requests`, { headers: { authorization: `Bearer ${bearer}` } }), floor: () => load(`${floorUrl}/requests?user=${person.id}`) },
+  { name: "POST create", app: () => load(timp, { method: "POST", headers: { ...memberAuth, "content-type": "application/json" }, body: JSON.stringify({ organization_name: "Bench", primary_contact_name: "B" }) }) },
+  { name: "approval queue page (HTML)", app: () => load(`${app.url}/admin/approvals`, { headers: { cookie: adminCookie } }) },
+];
+
+const table: Record<string, unknown>[] = [];
+console.log(`app on ${app.url}, floor on ${floorUrl}; ${seconds} s per scenario`);
+for (const scenario of scenarios) {
+  console.log(`- ${scenario.name}`);
+  const measured = await scenario.app();
+  const base = scenario.floor ? await scenario.floor() : undefined;
+  table.push({
+    endpoint: scenario.name,
+    "req/s": measured.rps,
+    "p50 ms": measured.p50,
+    "p99 ms": measured.p99,
+    errors: measured.errors,
+    "floor req/s": base?.rps ?? "",
+    "floor p50": base?.p50 ?? "",
+    "floor p99": base?.p99 ?? "",
+    "throughput ×floor": base ? Number((measured.rps / base.rps).toFixed(2)) : "",
+    "p99 ×floor": base ? Number((measured.p99 / Math.max(1, base.p99)).toFixed(2)) : "",
+  });
+}
+clearInterval(rssTimer);
+const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connections", "/requests", "/admin/approvals", "/settings/tokens", "/signin"]);
+await killHard(app);
+await floor.close();
+const startup = await startupToFirst200(root);
+
+console.table(table);
+console.log(`server RSS peak under load: ${(peakRss / 1048576).toFixed(0)} MiB`);
+console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000).toFixed(1)} s`);
+console.table(pages);
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages };
+fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`written to ${path.relative(root, file)}`);
+process.exit(0);
