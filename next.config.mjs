@@ -16,9 +16,10 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },
-      // proxy.ts sets the policy of everything else; static assets skip it for speed.
+      // Pages get a per-response nonce from proxy.ts; API answers and static assets need no
+      // nonce, so they skip the proxy (it would cost every API call a middleware run).
       {
-        source: "/:prefix(_next/static|_next/image|favicon.ico)/:path*",
+        source: "/:prefix(api|_next/static|_next/image|favicon.ico)/:path*",
         headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }],
       },
     ];

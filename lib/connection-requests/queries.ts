@@ -29,7 +29,14 @@ export async function listConnectionRequests(actor: Actor, query: ListConnection
   const rows =
     limit === 0 || start >= total
       ? []
-      : await db.connectionRequest.findMany({ where, orderBy: newestFirst, skip: start, take: limit, include: connectionRequestInclude });
+      : await db.connectionRequest.findMany({
+          where,
+          orderBy: newestFirst,
+          skip: start,
+          take: limit,
+          include: connectionRequestInclude,
+          relationLoadStrategy: "join",
+        });
   return { requests: rows.map(connectionRequestDto), pagination: { total_count: total, start, limit } };
 }
 
@@ -39,6 +46,7 @@ export async function getConnectionRequestForActor(actor: Actor, id: string) {
   const row = await db.connectionRequest.findFirst({
     where: { id, ...visibleConnectionRequests(actor) },
     include: connectionRequestInclude,
+    relationLoadStrategy: "join",
   });
   if (!row) throw notFound();
   return connectionRequestDto(row);
