@@ -48,3 +48,26 @@ describe("abuse limits", () => {
     expect(await db.connectionRequest.count({ where: { organizationId: retailer.organizationId! } })).toBe(120);
   });
 });
+
+describe("credential checks", () => {
+  it("are limited per client address too, whatever accounts are tried", async () => {
+    const { verifyCredentials } = await import("@/lib/auth/options");
+    const headers = new Headers({ "x-forwarded-for": "10.200.0.7" });
+    let refused: unknown;
+    for (let attempt = 0; attempt < 101 && !refused; attempt++) {
+      await verifyCredentials({ email: `spray-${attempt}@example.com`, password: "guess" }, headers).catch((error: unknown) => {
+        refused = error;
+      });
+    }
+    expect(refused).toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("self-registration cannot choose a role (mass assignment)", async () => {
+    const { registerSchema } = await import("@/lib/schemas/users");
+    const { createAccount } = await import("@/lib/users/accounts");
+    const input = registerSchema.parse({ email: `r-${Date.now()}@example.com`, password: "a long password here", firstName: "R", lastName: "", role: "admin", status: "active" });
+    expect(input).not.toHaveProperty("role");
+    const account = await createAccount(db, input, { joinExisting: false });
+    expect(account.role).toBe("member");
+  });
+});
