@@ -2,10 +2,10 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy } from "@/lib/http/security-headers.mjs";
 
 /**
- * Sets the Content-Security-Policy of pages with a fresh nonce per response (API routes get a
- * fixed policy from next.config.mjs); Next.js reads the nonce from the
- * request's policy header and puts it on its own scripts. This decides no access: authorization
- * happens in lib/ for every page, route handler and server action.
+ * Sets the Content-Security-Policy of pages with a fresh nonce per response; Next.js reads the
+ * nonce from the request's policy header and puts it on its own scripts. API routes get a fixed
+ * policy from next.config.mjs. This decides no access: authorization happens in lib/ for every
+ * page, route handler and server action.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

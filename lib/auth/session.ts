@@ -4,6 +4,8 @@ import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { appUrl } from "../env";
+import { AppError } from "../http/errors";
 import { isAdmin, type Actor } from "./actor";
 import { authSecret, sessionCookieName } from "./options";
 import { actorForSession } from "./sessions";
@@ -23,6 +25,17 @@ export async function sessionIdFromCookie(cookieValue: string | undefined): Prom
 export async function actorFromRequestCookie(request: NextRequest): Promise<Actor | null> {
   const sessionId = await sessionIdFromCookie(request.cookies.get(sessionCookieName())?.value);
   return sessionId ? actorForSession(sessionId) : null;
+}
+
+/**
+ * Cookie-authenticated writes must come from this app's own pages (CSRF): another origin,
+ * `Origin: null` or no Origin at all is refused. The message is the one DRF's TIMP clients know.
+ */
+export function assertSameOrigin(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  if (origin !== new URL(appUrl()).origin) {
+    throw new AppError("forbidden", `CSRF Failed: Origin checking failed - ${origin ?? "no Origin"} does not match any trusted origins.`);
+  }
 }
 
 /** The signed-in person for the page being rendered (once per request), or null. */

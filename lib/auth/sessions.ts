@@ -16,11 +16,6 @@ export async function revokeUserSession(sessionId: string): Promise<void> {
   await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-/** Ends every sign-in of a person: after a role change, disabling, or a password change. */
-export async function revokeAllUserSessions(userId: string): Promise<void> {
-  await db.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-}
-
 /**
  * The person behind a session id, in one query, or null when the session was revoked or expired
  * or the account is disabled. Role and organization come from the database, never the cookie.

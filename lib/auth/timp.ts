@@ -1,11 +1,10 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { appUrl } from "../env";
 import { AppError } from "../http/errors";
 import type { Actor } from "./actor";
 import { actorForApiToken } from "./api-tokens";
 import { sessionCookieName } from "./options";
-import { actorFromRequestCookie } from "./session";
+import { actorFromRequestCookie, assertSameOrigin } from "./session";
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 const unauthenticated = (detail: string) => new AppError("unauthenticated", detail);
@@ -32,12 +31,4 @@ export async function authenticateTimp(request: NextRequest): Promise<Actor> {
     if (actor) return actor;
   }
   throw unauthenticated("Authentication credentials were not provided.");
-}
-
-/** Cookie-authenticated writes must come from this app's own pages (CSRF). */
-export function assertSameOrigin(request: NextRequest) {
-  const origin = request.headers.get("origin");
-  if (origin !== new URL(appUrl()).origin) {
-    throw new AppError("forbidden", `CSRF Failed: Origin checking failed - ${origin ?? "no Origin"} does not match any trusted origins.`);
-  }
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { isAdmin, type Actor } from "../auth/actor";
-import { applyPage } from "../connection-requests/queries";
 import { iso, personDto, personSelect } from "../connection-requests/dto";
 import { db } from "../db/client";
+import { readPage, type PageQuery } from "../pagination";
 import type { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import type { connectionSchema } from "../schemas/responses";
@@ -42,19 +42,12 @@ function connectionDto(row: ConnectionRow): z.output<typeof connectionSchema> {
   };
 }
 
-export async function listConnections(actor: Actor, query: { limit?: number; start?: number }) {
+export async function listConnections(actor: Actor, query: PageQuery) {
   const where = visibleConnections(actor);
-  const total = await db.connection.count({ where });
-  const { limit, start } = applyPage(query, total);
-  const rows =
-    limit === 0 || start >= total
-      ? []
-      : await db.connection.findMany({
-          where,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          skip: start,
-          take: limit,
-          include: connectionInclude,
-        });
-  return { connections: rows.map(connectionDto), pagination: { total_count: total, start, limit } };
+  const { rows, pagination } = await readPage(
+    query,
+    () => db.connection.count({ where }),
+    (skip, take) => db.connection.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take, include: connectionInclude }),
+  );
+  return { connections: rows.map(connectionDto), pagination };
 }

@@ -65,14 +65,17 @@ export async function exchangeAuthorizationCode(client: AuthenticatedClient, for
   if (record.expiresAt <= now) throw invalidGrant("The code has expired.");
   if (record.grant?.revokedAt) throw invalidGrant("The person revoked this app's access.");
 
-  return db.$transaction(async (tx) => {
+  // The revocation must commit, so the transaction returns null rather than throwing.
+  const tokens = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
     if (count === 0) {
       await tx.oAuthToken.updateMany({ where: { codeId: record.id, revokedAt: null }, data: { revokedAt: now } });
       return null;
     }
     return issueTokens(tx, { clientId: client.id, userId: record.userId, grantId: record.grantId, codeId: record.id, familyId: crypto.randomUUID(), scopes: record.scopes, withRefresh: true }, now);
-  }).then((tokens) => tokens ?? Promise.reject(invalidGrant("The code was already used; the tokens it gave were revoked.")));
+  });
+  if (!tokens) throw invalidGrant("The code was already used; the tokens it gave were revoked.");
+  return tokens;
 }
 
 /**
@@ -86,23 +89,27 @@ export async function refreshAccessToken(client: AuthenticatedClient, form: URLS
   const record = await db.oAuthToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { grant: { select: { revokedAt: true, scopes: true } } } });
   if (!record || record.kind !== "refresh" || record.clientId !== client.id) throw invalidGrant("The refresh token is unknown or was issued to another client.");
   const revokeFamily = (tx: Tx | typeof db) => tx.oAuthToken.updateMany({ where: { familyId: record.familyId, revokedAt: null }, data: { revokedAt: now } });
+  const reused = () => invalidGrant("This refresh token was already used; every token of its family is now revoked.");
   if (record.rotatedAt) {
     await revokeFamily(db);
-    throw invalidGrant("This refresh token was already used; every token of its family is now revoked.");
+    throw reused();
   }
   if (record.revokedAt || record.expiresAt <= now) throw invalidGrant("The refresh token has expired or was revoked.");
   if (record.grant?.revokedAt) throw invalidGrant("The person revoked this app's access.");
   const requested = form.get("scope") ? parseScope(form.get("scope")!) : record.scopes;
   if (requested.some((scope) => !record.scopes.includes(scope))) throw new OAuthError("invalid_scope", "A refresh cannot add scopes beyond the original grant.");
 
-  return db.$transaction(async (tx) => {
+  // A concurrent reuse loses the conditional rotation; its family revocation must commit.
+  const tokens = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthToken.updateMany({ where: { id: record.id, rotatedAt: null, revokedAt: null }, data: { rotatedAt: now } });
     if (count === 0) {
       await revokeFamily(tx);
       return null;
     }
     return issueTokens(tx, { clientId: client.id, userId: record.userId, grantId: record.grantId, familyId: record.familyId, scopes: requested, withRefresh: true }, now);
-  }).then((tokens) => tokens ?? Promise.reject(invalidGrant("This refresh token was already used; every token of its family is now revoked.")));
+  });
+  if (!tokens) throw reused();
+  return tokens;
 }
 
 /** client_credentials (RFC 6749 §4.4): confidential clients only, a token with no person behind it. */

@@ -1,5 +1,4 @@
-import { actorFromRequestCookie } from "@/lib/auth/session";
-import { assertSameOrigin } from "@/lib/auth/timp";
+import { actorFromRequestCookie, assertSameOrigin } from "@/lib/auth/session";
 import { readFormBody } from "@/lib/http/body";
 import { apiRoute, methodNotAllowed } from "@/lib/http/route";
 import { searchParamsObject } from "@/lib/http/validate";
