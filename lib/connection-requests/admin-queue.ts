@@ -5,6 +5,7 @@ import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { assertCanDecide } from "./decisions";
 import { connectionRequestDto, connectionRequestInclude, personSelect } from "./dto";
+import { adminScope, readTotals } from "./positions";
 
 export interface ApprovalQueueQuery {
   status?: "pending" | "approved" | "rejected";
@@ -15,36 +16,44 @@ export interface ApprovalQueueQuery {
 }
 
 /**
- * The admins' queue: pending first, then oldest first, with counts per status under the same
- * organization and search filters (one grouped query gives both the counts and the total).
+ * The admins' queue: pending first, then oldest first, with counts per status. Without a text
+ * search the counts are the scope's tally (the platform's, or the chosen organization's) and the
+ * rows an index walk over (status, number); a search counts its matches with one grouped query.
  */
 export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery) {
   assertCanDecide(actor);
+  const scope = adminScope(query.organization);
   const base: Prisma.ConnectionRequestWhereInput = {
-    ...(query.organization ? { organizationId: query.organization } : {}),
+    ...scope.where,
     ...(query.q
       ? { OR: [{ supplierName: { contains: query.q, mode: "insensitive" } }, { organization: { name: { contains: query.q, mode: "insensitive" } } }] }
       : {}),
   };
-  const groups = await db.connectionRequest.groupBy({ by: ["status"], where: base, _count: { _all: true } });
-  const counts = { pending: 0, approved: 0, rejected: 0 };
-  for (const group of groups) counts[group.status] = group._count._all;
+  const counts = query.q ? await countByStatus(base) : await readTotals(scope);
   const total = query.status ? counts[query.status] : counts.pending + counts.approved + counts.rejected;
   const rows =
     query.start >= total
       ? []
       : await db.connectionRequest.findMany({
           where: { ...base, ...(query.status ? { status: query.status } : {}) },
-          orderBy: [{ status: "asc" }, { requestDate: "asc" }, { id: "asc" }],
+          orderBy: [{ status: "asc" }, { [scope.numberField]: "asc" }],
           skip: query.start,
           take: query.limit,
           include: { ...connectionRequestInclude, organization: { select: { id: true, name: true } } },
+          relationLoadStrategy: "join",
         });
   return {
-    counts,
+    counts: { pending: counts.pending, approved: counts.approved, rejected: counts.rejected },
     total,
     requests: rows.map((row) => ({ ...connectionRequestDto(row), organization: row.organization })),
   };
+}
+
+async function countByStatus(where: Prisma.ConnectionRequestWhereInput) {
+  const groups = await db.connectionRequest.groupBy({ by: ["status"], where, _count: { _all: true } });
+  const counts = { pending: 0, approved: 0, rejected: 0 };
+  for (const group of groups) counts[group.status] = group._count._all;
+  return counts;
 }
 
 export function listRequestingOrganizations(actor: Actor) {

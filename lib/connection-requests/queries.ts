@@ -3,27 +3,39 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import { notFound } from "../http/errors";
 import { isUuid } from "../ids";
+import type { Prisma } from "../generated/prisma/client";
 import { readPage } from "../pagination";
 import type { ListConnectionRequestsQuery } from "../schemas/connection-requests";
 import { visibleConnectionRequests } from "./access";
 import { connectionRequestDto, connectionRequestInclude } from "./dto";
-import type { Prisma } from "../generated/prisma/client";
+import { listScope, newestFirst, pageRange, readTotals, totalFor } from "./positions";
 
-// Newest first; the id breaks ties so pages never overlap or skip.
-const newestFirst = [{ requestDate: "desc" }, { id: "desc" }] satisfies Prisma.ConnectionRequestOrderByWithRelationInput[];
+const emptyPage = (query: ListConnectionRequestsQuery) =>
+  readPage(query, async () => 0, async () => []).then(({ pagination }) => ({ requests: [], pagination }));
 
+/**
+ * The actor's requests, newest first. Unfiltered (the TIMP clients' case) and status-filtered
+ * lists take their exact total from the scope's tally; an unfiltered page is a number range
+ * (lib/connection-requests/positions.ts), a status-filtered one walks the (scope, status, number)
+ * index past `start`. A text search is the fallback that counts and skips matching rows.
+ */
 export async function listConnectionRequests(actor: Actor, query: ListConnectionRequestsQuery) {
-  const where: Prisma.ConnectionRequestWhereInput = {
-    ...visibleConnectionRequests(actor),
+  const scope = listScope(actor);
+  if (!scope) return emptyPage(query);
+  const read = (where: Prisma.ConnectionRequestWhereInput, take: number, skip = 0) =>
+    db.connectionRequest.findMany({ where, orderBy: newestFirst(scope), skip, take, include: connectionRequestInclude, relationLoadStrategy: "join" });
+  const filtered = {
+    ...scope.where,
     ...(query.status ? { status: query.status } : {}),
-    ...(query.q ? { supplierName: { contains: query.q, mode: "insensitive" } } : {}),
+    ...(query.q ? { supplierName: { contains: query.q, mode: "insensitive" as const } } : {}),
   };
-  const { rows, pagination } = await readPage(
-    query,
-    () => db.connectionRequest.count({ where }),
-    (skip, take) =>
-      db.connectionRequest.findMany({ where, orderBy: newestFirst, skip, take, include: connectionRequestInclude, relationLoadStrategy: "join" }),
-  );
+  const { rows, pagination } = query.q
+    ? await readPage(query, () => db.connectionRequest.count({ where: filtered }), (skip, take) => read(filtered, take, skip))
+    : await readPage(
+        query,
+        async () => totalFor(await readTotals(scope), query.status),
+        (skip, take, total) => (query.status ? read(filtered, take, skip) : read(pageRange(scope, total, skip, take), take)),
+      );
   return { requests: rows.map(connectionRequestDto), pagination };
 }
 

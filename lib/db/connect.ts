@@ -1,6 +1,7 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client";
@@ -27,7 +28,7 @@ export type Db = PrismaClient<never, typeof omittedColumns>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export type DatabaseTarget =
-  | { engine: "postgres"; url: string; schema?: string; poolSize?: number }
+  | { engine: "postgres"; url: string; poolSize?: number }
   | { engine: "embedded"; dataDir: string }
   /** An in-memory embedded database, for tests and migration authoring. */
   | { engine: "memory" };
@@ -48,10 +49,7 @@ export interface Database {
  */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.engine === "postgres") {
-    const adapterFactory = new PrismaPg(
-      { connectionString: target.url, max: target.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
-      target.schema ? { schema: target.schema } : undefined,
-    );
+    const adapterFactory = new WholeScriptPgAdapterFactory(target.url, target.poolSize ?? 10);
     const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns, transactionOptions });
     return {
       engine: "postgres",
@@ -82,6 +80,44 @@ export function openDatabase(target: DatabaseTarget): Database {
   } catch (error) {
     if (dataDir) unlockDataDir(dataDir);
     throw error;
+  }
+}
+
+/**
+ * @prisma/adapter-pg 7.10 runs a migration script by splitting it at every ";", which cuts a
+ * function body (a dollar-quoted string) apart. This factory sends the script whole, in one
+ * simple-protocol query on its own connection: PostgreSQL runs it as one implicit transaction, so
+ * a failing migration also leaves nothing half-applied.
+ */
+class WholeScriptPgAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = "postgres" as const;
+  readonly adapterName: string;
+  private readonly inner: PrismaPg;
+
+  constructor(private readonly url: string, poolSize: number) {
+    this.inner = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+    this.adapterName = this.inner.adapterName;
+  }
+
+  async connect(): Promise<SqlDriverAdapter> {
+    return this.wholeScripts(await this.inner.connect());
+  }
+
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    return this.wholeScripts(await this.inner.connectToShadowDb());
+  }
+
+  private wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+    adapter.executeScript = async (script: string) => {
+      const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 5_000 });
+      await client.connect();
+      try {
+        await client.query(script);
+      } finally {
+        await client.end();
+      }
+    };
+    return adapter;
   }
 }
 

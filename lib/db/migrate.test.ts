@@ -40,4 +40,39 @@ describe("migrations", () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("number the requests of a database made before positions in their old order, with exact tallies", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    const [init] = (await fs.readdir(migrationsDir)).filter((name) => /^\d/.test(name)).sort();
+    await fs.cp(path.join(migrationsDir, init!), path.join(dir, init!), { recursive: true });
+    await fs.cp(path.join(migrationsDir, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
+    const database = openDatabase({ engine: "memory" });
+    try {
+      await applyMigrations(database, dir);
+      await database.prisma.$executeRawUnsafe(`
+        INSERT INTO "Organization" (id, name, "nameKey", type) VALUES
+          ('00000000-0000-4000-8000-00000000000a', 'A', 'a', 'retailer'), ('00000000-0000-4000-8000-00000000000b', 'B', 'b', 'retailer')`);
+      await database.prisma.$executeRawUnsafe(`
+        INSERT INTO "ConnectionRequest" (id, "organizationId", "supplierName", "contactFullName", status, "requestDate", "updatedAt") VALUES
+          ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-00000000000a', 'third', 'c', 'approved', '2026-01-03', now()),
+          ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-00000000000a', 'first', 'c', 'pending', '2026-01-01', now()),
+          ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-00000000000b', 'second', 'c', 'pending', '2026-01-02', now());`);
+      await applyMigrations(database);
+      const rows = await database.prisma.connectionRequest.findMany({ orderBy: { sequence: "asc" }, select: { supplierName: true, orgSequence: true } });
+      expect(rows).toEqual([
+        { supplierName: "first", orgSequence: 1 },
+        { supplierName: "second", orgSequence: 1 },
+        { supplierName: "third", orgSequence: 2 },
+      ]);
+      const tallies = await database.prisma.connectionRequestTally.findMany({ orderBy: { scope: "asc" } });
+      expect(tallies.map(({ scope, lastSequence, pending, approved }) => ({ scope, lastSequence, pending, approved }))).toEqual([
+        { scope: "00000000-0000-4000-8000-00000000000a", lastSequence: 2, pending: 1, approved: 1 },
+        { scope: "00000000-0000-4000-8000-00000000000b", lastSequence: 1, pending: 1, approved: 0 },
+        { scope: "platform", lastSequence: 3, pending: 2, approved: 1 },
+      ]);
+    } finally {
+      await database.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -43,16 +43,12 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     const admin = users.get("admin@example.com")!;
 
     const contact = { contactFullName: "Gina Globex", contactEmail: "gina@globex-supply.example", contactPhone: "+1 555 0100" };
+    // Oldest first: the database numbers requests in the order they are inserted.
     await tx.connectionRequest.create({
       data: {
-        organizationId: acme, requestedById: alice, supplierName: "Globex Supply", ...contact,
-        retailerAccountNumber: "ACME-001", requestDate: hoursAgo(2),
-        integrations: {
-          create: [
-            { type: "item", updateFrequency: "0 2 * * *", fileLocations: "sftp://files.globex.example/items/", position: 0 },
-            { type: "order", updateFrequency: "*/30 * * * *", fileSpecs: "CSV, UTF-8, one order per line", position: 1 },
-          ],
-        },
+        organizationId: acme, requestedById: alice, supplierName: "Umbrella Foods", contactFullName: "Uma Umbrella",
+        requestDate: hoursAgo(96), status: "rejected", rejectionReason: "Umbrella Foods is not on the platform yet.",
+        decidedAt: hoursAgo(90), decidedById: admin,
       },
     });
     const approved = await tx.connectionRequest.create({
@@ -78,16 +74,21 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     });
     await tx.connectionRequest.create({
       data: {
-        organizationId: acme, requestedById: alice, supplierName: "Umbrella Foods", contactFullName: "Uma Umbrella",
-        requestDate: hoursAgo(96), status: "rejected", rejectionReason: "Umbrella Foods is not on the platform yet.",
-        decidedAt: hoursAgo(90), decidedById: admin,
+        organizationId: orgs.get("Northwind Stores")!, requestedById: users.get("bob@northwind.example"),
+        supplierName: "Globex Supply", ...contact, requestDate: hoursAgo(5),
+        integrations: { create: [{ type: "allocation", updateFrequency: "0 0 6 * * 1-5", position: 0 }] },
       },
     });
     await tx.connectionRequest.create({
       data: {
-        organizationId: orgs.get("Northwind Stores")!, requestedById: users.get("bob@northwind.example"),
-        supplierName: "Globex Supply", ...contact, requestDate: hoursAgo(5),
-        integrations: { create: [{ type: "allocation", updateFrequency: "0 0 6 * * 1-5", position: 0 }] },
+        organizationId: acme, requestedById: alice, supplierName: "Globex Supply", ...contact,
+        retailerAccountNumber: "ACME-001", requestDate: hoursAgo(2),
+        integrations: {
+          create: [
+            { type: "item", updateFrequency: "0 2 * * *", fileLocations: "sftp://files.globex.example/items/", position: 0 },
+            { type: "order", updateFrequency: "*/30 * * * *", fileSpecs: "CSV, UTF-8, one order per line", position: 1 },
+          ],
+        },
       },
     });
     await tx.dataRequest.create({
