@@ -1,9 +1,22 @@
 /**
- * The floor of this stack on this machine: node:http and pg running the same SQL as the app's
- * list endpoints, serialised with JSON.stringify. No framework, no ORM, no auth.
+ * The floor of this stack on this machine: node:http and pg running the SQL the app's endpoints
+ * run (the tally read and the page's number range of lib/connection-requests/positions.ts, a data
+ * request list, `SELECT 1` for the health check), serialised with JSON.stringify. No framework,
+ * no ORM, no authentication.
  */
 import http from "node:http";
 import pg from "pg";
+
+const page = (numberField: "sequence" | "orgSequence", scope: string) => `
+  SELECT r.*, COALESCE(json_agg(i ORDER BY i.position) FILTER (WHERE i.id IS NOT NULL), '[]') AS integrations
+  FROM (SELECT * FROM "ConnectionRequest" WHERE ${scope} AND "${numberField}" <= $2 AND "${numberField}" > $3) r
+  LEFT JOIN "Integration" i ON i."connectionRequestId" = r.id
+  GROUP BY r.id, r."organizationId", r."requestedById", r."supplierName", r."contactFullName", r."contactPhone", r."contactEmail",
+           r."retailerAccountNumber", r."additionalInformation", r.status, r."rejectionReason", r."decidedAt", r."decidedById",
+           r."requestDate", r."updatedAt", r.sequence, r."orgSequence"
+  ORDER BY r."${numberField}" DESC`;
+const memberPage = page("orgSequence", `"organizationId" = $1::uuid`);
+const adminPage = page("sequence", `$1::text = 'platform'`);
 
 export function startFloor(databaseUrl: string, port: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -12,27 +25,20 @@ export function startFloor(databaseUrl: string, port: number) {
     try {
       let body: unknown;
       if (url.pathname === "/list") {
-        // org=all: every organization, as the admin's list.
-        const org = url.searchParams.get("org");
-        const scope = org === "all" ? "" : 'WHERE "organizationId" = $1';
+        // org=platform: every organization, as an admin's list.
+        const scope = url.searchParams.get("org")!;
         const limit = Number(url.searchParams.get("limit") ?? 50);
         const start = Number(url.searchParams.get("start") ?? 0);
-        const [count, rows] = await Promise.all([
-          pool.query(`SELECT count(*)::int AS n FROM "ConnectionRequest" ${scope}`, org === "all" ? [] : [org]),
-          pool.query(
-            `SELECT r.*, COALESCE(json_agg(i ORDER BY i.position) FILTER (WHERE i.id IS NOT NULL), '[]') AS integrations
-             FROM (SELECT * FROM "ConnectionRequest" ${scope ? 'WHERE "organizationId" = $1' : "WHERE $1::text IS NOT NULL"} ORDER BY "requestDate" DESC, id DESC LIMIT $2 OFFSET $3) r
-             LEFT JOIN "Integration" i ON i."connectionRequestId" = r.id
-             GROUP BY r.id, r."organizationId", r."requestedById", r."supplierName", r."contactFullName", r."contactPhone", r."contactEmail",
-                      r."retailerAccountNumber", r."additionalInformation", r.status, r."rejectionReason", r."decidedAt", r."decidedById", r."requestDate", r."updatedAt"
-             ORDER BY r."requestDate" DESC, r.id DESC`,
-            [org, limit, start],
-          ),
-        ]);
-        body = { requests: rows.rows, pagination: { total_count: count.rows[0].n, start, limit } };
+        const tally = await pool.query(`SELECT "lastSequence" AS total FROM "ConnectionRequestTally" WHERE scope = $1`, [scope]);
+        const total: number = tally.rows[0]?.total ?? 0;
+        const rows = await pool.query(scope === "platform" ? adminPage : memberPage, [scope, total - start, total - start - limit]);
+        body = { requests: rows.rows, pagination: { total_count: total, start, limit } };
       } else if (url.pathname === "/requests") {
         const rows = await pool.query('SELECT * FROM "DataRequest" WHERE "userId" = $1 AND status <> \'cancelled\' ORDER BY "createdAt" DESC', [url.searchParams.get("user")]);
         body = rows.rows;
+      } else if (url.pathname === "/health") {
+        await pool.query("SELECT 1");
+        body = { status: "ok", database: "postgres" };
       } else {
         response.writeHead(404).end();
         return;

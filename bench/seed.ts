@@ -21,12 +21,14 @@ export async function seedBench(client: pg.Client, rows: number, passwordHash: s
       SELECT row_number() OVER (ORDER BY name) - 1 AS n, id,
              (SELECT u.id FROM "User" u WHERE u."organizationId" = o.id LIMIT 1) AS member
       FROM "Organization" o WHERE "nameKey" LIKE 'bench retail %'`);
+  // In submission order, oldest first: the database numbers each request as it is inserted.
   await client.query(
     `INSERT INTO "ConnectionRequest" (id, "organizationId", "requestedById", "supplierName", "contactFullName", "contactEmail", status, "requestDate", "updatedAt")
      SELECT gen_random_uuid(), o.id, o.member, 'Supplier ' || (i % 5000), 'Contact ' || i, 'contact' || i || '@supplier.example',
             (CASE WHEN i % 10 = 0 THEN 'approved' WHEN i % 17 = 0 THEN 'rejected' ELSE 'pending' END)::"ConnectionRequestStatus",
-            now() - (i || ' seconds')::interval, now()
-     FROM generate_series(0, $1::int - 1) i JOIN bench_orgs o ON o.n = i % 1000`,
+            now() - (($1::int - i) || ' seconds')::interval, now()
+     FROM generate_series(0, $1::int - 1) i JOIN bench_orgs o ON o.n = i % 1000
+     ORDER BY i`,
     [rows],
   );
   await client.query(`

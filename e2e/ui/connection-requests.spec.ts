@@ -83,6 +83,22 @@ test("a member submits requests, an admin rejects one and approves another, the 
   await expect(page.getByTestId("decision")).toContainText("by Ada Admin");
 });
 
+test("an admin narrows the queue to one organization from a row, and widens it again", async ({ page }) => {
+  await signIn(page, "admin@example.com");
+  await page.goto("/admin/approvals?status=pending");
+  const northwind = page.getByTestId("queue-row").filter({ hasText: "Northwind Stores" }).first();
+  await northwind.getByRole("link", { name: "Northwind Stores" }).click();
+  await expect(page.getByTestId("organization-filter")).toContainText("Showing requests from Northwind Stores.");
+  await expect(page.getByTestId("queue-row").first()).toBeVisible();
+  for (const row of await page.getByTestId("queue-row").all()) await expect(row).toContainText("Northwind Stores");
+  // The filter survives the search form, and its link brings every organization back.
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByTestId("organization-filter")).toBeVisible();
+  await page.getByRole("link", { name: "Show every organization" }).click();
+  await expect(page.getByTestId("organization-filter")).toHaveCount(0);
+  await expect(page.getByTestId("queue-row").filter({ hasText: "Acme Retail" }).first()).toBeVisible();
+});
+
 test("server-side errors appear next to their fields", async ({ page }) => {
   await signIn(page, "alice@acme-retail.example");
   await page.goto("/connections/new");

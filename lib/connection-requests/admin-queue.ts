@@ -56,9 +56,10 @@ async function countByStatus(where: Prisma.ConnectionRequestWhereInput) {
   return counts;
 }
 
-export function listRequestingOrganizations(actor: Actor) {
+/** The organization an admin filters the queue by, for the filter's label; null when unknown. */
+export function getFilterOrganization(actor: Actor, id: string | undefined) {
   assertCanDecide(actor);
-  return db.organization.findMany({ where: { type: "retailer" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return id ? db.organization.findUnique({ where: { id }, select: { id: true, name: true } }) : null;
 }
 
 /** Who did what to a request, and when, oldest first. */

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/connections/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
-import { listApprovalQueue, listRequestingOrganizations } from "@/lib/connection-requests/admin-queue";
+import { getFilterOrganization, listApprovalQueue } from "@/lib/connection-requests/admin-queue";
 import { firstValues, listPageQuerySchema } from "@/lib/schemas/portal";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -15,12 +15,13 @@ export const metadata: Metadata = { title: "Approvals" };
 export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/approvals">) {
   const actor = await requireAdmin("/admin/approvals");
   const { page, size, status, q, organization } = listPageQuerySchema.parse(firstValues(await searchParams));
-  const [queue, organizations] = await Promise.all([
+  const [queue, filterOrganization] = await Promise.all([
     listApprovalQueue(actor, { status, q, organization, start: (page - 1) * size, limit: size }),
-    listRequestingOrganizations(actor),
+    getFilterOrganization(actor, organization),
   ]);
-  const countLink = (value?: "pending" | "approved" | "rejected") =>
-    `/admin/approvals?${new URLSearchParams(Object.entries({ status: value, q, organization, size: String(size) }).filter(([, v]) => v) as [string, string][])}`;
+  const queueLink = (params: Record<string, string | undefined>) =>
+    `/admin/approvals?${new URLSearchParams(Object.entries({ ...params, size: String(size) }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
+  const countLink = (value?: "pending" | "approved" | "rejected") => queueLink({ status: value, q, organization });
 
   return (
     <div className="flex flex-col gap-6">
@@ -38,16 +39,17 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
         </li>
       </ul>
       <ListFilters q={q} status={status} size={size} searchLabel="Search supplier or organization">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="organization" className="text-sm font-medium">Organization</label>
-          <select id="organization" name="organization" defaultValue={organization ?? ""} className="rounded border border-slate-300 px-3 py-2">
-            <option value="">Any</option>
-            {organizations.map((org) => (
-              <option key={org.id} value={org.id}>{org.name}</option>
-            ))}
-          </select>
-        </div>
+        {/* A select of every organization would not scale; the queue's own links set this filter. */}
+        {filterOrganization && <input type="hidden" name="organization" value={filterOrganization.id} />}
       </ListFilters>
+      {filterOrganization && (
+        <p className="text-sm" data-testid="organization-filter">
+          Showing requests from <strong>{filterOrganization.name}</strong>.{" "}
+          <Link href={queueLink({ status, q })} className="text-brand-700 underline">
+            Show every organization
+          </Link>
+        </p>
+      )}
       {queue.total === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="empty-state">Nothing to review here.</p>
       ) : (
@@ -65,7 +67,11 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
                 <td className="px-3 py-2">
                   <Link href={`/admin/approvals/${request.record_uuid}`} className="text-brand-700 underline">{request.org_name}</Link>
                 </td>
-                <td className="px-3 py-2">{request.organization.name}</td>
+                <td className="px-3 py-2">
+                  <Link href={queueLink({ status, organization: request.organization.id })} className="underline" title={`Show only requests from ${request.organization.name}`}>
+                    {request.organization.name}
+                  </Link>
+                </td>
                 <td className="px-3 py-2">{shortDate(request.request_date)}</td>
                 <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
               </tr>
