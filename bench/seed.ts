@@ -21,16 +21,34 @@ export async function seedBench(client: pg.Client, rows: number, passwordHash: s
       SELECT row_number() OVER (ORDER BY name) - 1 AS n, id,
              (SELECT u.id FROM "User" u WHERE u."organizationId" = o.id LIMIT 1) AS member
       FROM "Organization" o WHERE "nameKey" LIKE 'bench retail %'`);
-  // In submission order, oldest first: the database numbers each request as it is inserted.
+  // The numbering trigger updates one tally row per insert: right for one request per
+  // transaction, quadratic for a million in one statement (each update walks the row's versions
+  // left by the previous ones). So the seed switches triggers off for this session, numbers the
+  // rows in submission order itself, and sums the tallies once, as the migration's backfill does.
+  await client.query("SET session_replication_role = replica");
   await client.query(
-    `INSERT INTO "ConnectionRequest" (id, "organizationId", "requestedById", "supplierName", "contactFullName", "contactEmail", status, "requestDate", "updatedAt")
+    `INSERT INTO "ConnectionRequest" (id, "organizationId", "requestedById", "supplierName", "contactFullName", "contactEmail", status, "requestDate", "updatedAt", sequence, "orgSequence")
      SELECT gen_random_uuid(), o.id, o.member, 'Supplier ' || (i % 5000), 'Contact ' || i, 'contact' || i || '@supplier.example',
             (CASE WHEN i % 10 = 0 THEN 'approved' WHEN i % 17 = 0 THEN 'rejected' ELSE 'pending' END)::"ConnectionRequestStatus",
-            now() - (($1::int - i) || ' seconds')::interval, now()
-     FROM generate_series(0, $1::int - 1) i JOIN bench_orgs o ON o.n = i % 1000
-     ORDER BY i`,
+            now() - (($1::int - i) || ' seconds')::interval, now(),
+            base.platform + i + 1, i / 1000 + 1
+     FROM generate_series(0, $1::int - 1) i
+     JOIN bench_orgs o ON o.n = i % 1000
+     CROSS JOIN (SELECT COALESCE(max(sequence), 0) AS platform FROM "ConnectionRequest") base`,
     [rows],
   );
+  await client.query("SET session_replication_role = origin");
+  await client.query(`
+    INSERT INTO "ConnectionRequestTally" AS t (scope, "lastSequence", pending, approved, rejected)
+    SELECT "organizationId"::text, count(*), count(*) FILTER (WHERE status = 'pending'),
+           count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'rejected')
+    FROM "ConnectionRequest" GROUP BY "organizationId"
+    UNION ALL
+    SELECT 'platform', count(*), count(*) FILTER (WHERE status = 'pending'),
+           count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'rejected')
+    FROM "ConnectionRequest"
+    ON CONFLICT (scope) DO UPDATE SET "lastSequence" = EXCLUDED."lastSequence", pending = EXCLUDED.pending,
+      approved = EXCLUDED.approved, rejected = EXCLUDED.rejected`);
   await client.query(`
     INSERT INTO "Integration" (id, "connectionRequestId", type, "updateFrequency", position, "createdAt")
     SELECT gen_random_uuid(), r.id, (ARRAY['item','order','allocation','tracking','other'])[1 + k]::"IntegrationType", '0 2 * * *', k, r."requestDate"
