@@ -34,6 +34,8 @@ async function submitRequest(page: Page, supplier: string, { withFile = false } 
 }
 
 test("a member submits requests, an admin rejects one and approves another, the member sees both", async ({ page, browser }, testInfo) => {
+  // Two people across a dozen pages: close to the default 30 s on a loaded 2-core machine.
+  test.slow();
   const rejected = `Reject Me ${stamp()}`;
   const approved = `Approve Me ${stamp()}`;
 
