@@ -24,7 +24,7 @@ export async function seedBench(client: pg.Client, rows: number, passwordHash: s
   // The numbering trigger updates one tally row per insert: right for one request per
   // transaction, quadratic for a million in one statement (each update walks the row's versions
   // left by the previous ones). So the seed switches triggers off for this session, numbers the
-  // rows in submission order itself, and sums the tallies once, as the migration's backfill does.
+  // rows in submission order itself, and recounts the tallies once, as the migration's backfill does.
   await client.query("SET session_replication_role = replica");
   await client.query(
     `INSERT INTO "ConnectionRequest" (id, "organizationId", "requestedById", "supplierName", "contactFullName", "contactEmail", status, "requestDate", "updatedAt", sequence, "orgSequence")
@@ -38,17 +38,7 @@ export async function seedBench(client: pg.Client, rows: number, passwordHash: s
     [rows],
   );
   await client.query("SET session_replication_role = origin");
-  await client.query(`
-    INSERT INTO "ConnectionRequestTally" AS t (scope, "lastSequence", pending, approved, rejected)
-    SELECT "organizationId"::text, count(*), count(*) FILTER (WHERE status = 'pending'),
-           count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'rejected')
-    FROM "ConnectionRequest" GROUP BY "organizationId"
-    UNION ALL
-    SELECT 'platform', count(*), count(*) FILTER (WHERE status = 'pending'),
-           count(*) FILTER (WHERE status = 'approved'), count(*) FILTER (WHERE status = 'rejected')
-    FROM "ConnectionRequest"
-    ON CONFLICT (scope) DO UPDATE SET "lastSequence" = EXCLUDED."lastSequence", pending = EXCLUDED.pending,
-      approved = EXCLUDED.approved, rejected = EXCLUDED.rejected`);
+  await client.query("SELECT connection_request_tally_rebuild()");
   await client.query(`
     INSERT INTO "Integration" (id, "connectionRequestId", type, "updateFrequency", position, "createdAt")
     SELECT gen_random_uuid(), r.id, (ARRAY['item','order','allocation','tracking','other'])[1 + k]::"IntegrationType", '0 2 * * *', k, r."requestDate"

@@ -1,12 +1,5 @@
 import { isAdmin, type Actor } from "../auth/actor";
 import { AppError } from "../http/errors";
-import type { Prisma } from "../generated/prisma/client";
-
-/** Members see their organization's requests; admins see all; anyone else sees none. */
-export function visibleConnectionRequests(actor: Actor): Prisma.ConnectionRequestWhereInput {
-  if (isAdmin(actor)) return {};
-  return actor.organization ? { organizationId: actor.organization.id } : { id: { in: [] } };
-}
 
 /** Connection requests are a retailer's to make (409 otherwise, as the mirrored API does). */
 export function requireRetailer(actor: Actor): { id: string; name: string } {

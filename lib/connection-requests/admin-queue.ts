@@ -5,7 +5,7 @@ import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { assertCanDecide } from "./decisions";
 import { connectionRequestDto, connectionRequestInclude, personSelect } from "./dto";
-import { adminScope, readTotals } from "./positions";
+import { readTotals, scopeOf } from "./positions";
 
 export interface ApprovalQueueQuery {
   status?: "pending" | "approved" | "rejected";
@@ -22,7 +22,7 @@ export interface ApprovalQueueQuery {
  */
 export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery) {
   assertCanDecide(actor);
-  const scope = adminScope(query.organization);
+  const scope = scopeOf(query.organization);
   const base: Prisma.ConnectionRequestWhereInput = {
     ...scope.where,
     ...(query.q

@@ -28,15 +28,14 @@ export interface ListScope {
 
 export const platformTally = "platform";
 
-/** Admins list the platform, members their organization; anyone else has no list. */
+/** Admins see the platform, members their organization; anyone else sees nothing (null). */
 export function listScope(actor: Actor): ListScope | null {
-  if (isAdmin(actor)) return adminScope();
-  const own = actor.organization?.id;
-  return own ? { tally: own, numberField: "orgSequence", where: { organizationId: own } } : null;
+  if (isAdmin(actor)) return scopeOf();
+  return actor.organization ? scopeOf(actor.organization.id) : null;
 }
 
-/** An admin's view: the platform, or one organization's requests. */
-export function adminScope(organizationId?: string): ListScope {
+/** One organization's requests, or the whole platform's. */
+export function scopeOf(organizationId?: string): ListScope {
   return organizationId
     ? { tally: organizationId, numberField: "orgSequence", where: { organizationId } }
     : { tally: platformTally, numberField: "sequence", where: {} };

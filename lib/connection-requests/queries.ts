@@ -6,7 +6,6 @@ import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { readPage } from "../pagination";
 import type { ListConnectionRequestsQuery } from "../schemas/connection-requests";
-import { visibleConnectionRequests } from "./access";
 import { connectionRequestDto, connectionRequestInclude } from "./dto";
 import { listScope, newestFirst, pageRange, readTotals, totalFor } from "./positions";
 
@@ -41,9 +40,10 @@ export async function listConnectionRequests(actor: Actor, query: ListConnection
 
 /** One request the actor may see; another organization's is 404, as if it did not exist. */
 export async function getConnectionRequestForActor(actor: Actor, id: string) {
-  if (!isUuid(id)) throw notFound();
+  const scope = listScope(actor);
+  if (!scope || !isUuid(id)) throw notFound();
   const row = await db.connectionRequest.findFirst({
-    where: { id, ...visibleConnectionRequests(actor) },
+    where: { id, ...scope.where },
     include: connectionRequestInclude,
     relationLoadStrategy: "join",
   });
