@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { nullCharacterMessage, withoutNullCharacters } from "./fields";
 
 export const tokenLifetimes = [1, 7, 30, 90, 365] as const;
 
 export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name.").max(100, "At most 100 characters."),
+  name: z.string().trim().min(1, "Give the token a name.").max(100, "At most 100 characters.").refine(withoutNullCharacters, nullCharacterMessage),
   expiresInDays: z.coerce
     .number()
     .refine((days) => (tokenLifetimes as readonly number[]).includes(days), `Choose one of: ${tokenLifetimes.join(", ")} days.`),

@@ -7,11 +7,19 @@ import { z } from "zod";
 const required = (invalid: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? "This field is required." : invalid;
 
+/**
+ * PostgreSQL text cannot hold U+0000 (the embedded engine takes it, the server fails the query),
+ * so every free-text field refuses it up front, with DRF's message.
+ */
+export const withoutNullCharacters = (value: string) => !value.includes("\u0000");
+export const nullCharacterMessage = "Null characters are not allowed.";
+
 export const text = (max: number) =>
   z
     .string({ error: required("Not a valid string.") })
     .trim()
-    .max(max, `Ensure this field has no more than ${max} characters.`);
+    .max(max, `Ensure this field has no more than ${max} characters.`)
+    .refine(withoutNullCharacters, nullCharacterMessage);
 
 export const requiredText = (max: number) => text(max).min(1, "This field may not be blank.");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nullCharacterMessage, withoutNullCharacters } from "./fields";
 
 export const oauthScopes = ["requests:read", "requests:write"] as const;
 
@@ -15,7 +16,7 @@ export function redirectUriProblem(value: string): string | null {
 }
 
 export const registerOAuthClientSchema = z.object({
-  name: z.string().trim().min(1, "Give the app a name.").max(100, "At most 100 characters."),
+  name: z.string().trim().min(1, "Give the app a name.").max(100, "At most 100 characters.").refine(withoutNullCharacters, nullCharacterMessage),
   type: z.enum(["confidential", "public"], { error: "Choose confidential or public." }),
   redirectUris: z
     .string()

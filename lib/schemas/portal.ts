@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutNullCharacters } from "./fields";
 import { connectionRequestStatuses } from "./connection-requests";
 
 export const pageSizes = [10, 25, 50] as const;
@@ -14,7 +15,7 @@ export const listPageQuerySchema = z.object({
     .refine((size) => (pageSizes as readonly number[]).includes(size))
     .catch(25),
   status: z.enum(connectionRequestStatuses).optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((q) => q || undefined),
+  q: z.string().trim().max(200).refine(withoutNullCharacters).optional().catch(undefined).transform((q) => q || undefined),
   organization: z.uuid().optional().catch(undefined),
 });
 export type ListPageQuery = z.output<typeof listPageQuerySchema>;
