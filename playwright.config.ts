@@ -42,6 +42,7 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    // No e-mail: registration is then ready at once (the confirmation links are tested in Vitest).
+    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0" },
   },
 });

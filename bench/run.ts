@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
  * p50/p99 next to the floor's. Also: server RSS under load, time from `npm start` to the first 200
- * on the embedded engine, and first-load JavaScript per portal page. Writes bench/results/*.json.
+ * on the embedded engine, first-load JavaScript per portal page, and /api/health while data-request
+ * archives are built (bench/archive-stall.ts). Writes bench/results/*.json.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -15,11 +16,12 @@ import pg from "pg";
 import { hashPassword } from "../lib/auth/password";
 import { openDatabase } from "../lib/db/connect";
 import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target } from "../scripts/faults/support";
+import { measureArchiveStall } from "./archive-stall";
 import { startFloor } from "./floor";
 import { firstLoadJavaScript, startupToFirst200 } from "./measures";
 import { seedBench } from "./seed";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" } } });
+const { values } = parseArgs({ options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, only: { type: "string" } } });
 const rows = Number(values.rows);
 const seconds = Number(values.seconds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -65,6 +67,10 @@ await client.query(
 await client.end();
 
 const port = 3800;
+if (values.only === "archive") {
+  console.table(await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds));
+  process.exit(0);
+}
 const app = await startServer(target, port, { WORKER_ENABLED: "0", CREATE_LIMIT_PER_MINUTE: "1000000" });
 const memberAuth = { authorization: `Token ${(await timpLogin(app.url, person.email, "bench-password")).token}` };
 // Creates go to another organization, so that the measured lists stay as seeded run after run.
@@ -140,12 +146,14 @@ const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connection
 await killHard(app);
 await floor.close();
 const startup = await startupToFirst200(root);
+const archiveStall = values.only === "endpoints" ? [] : await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds);
 
 console.table(table);
 console.log(`server RSS peak under load: ${(peakRss / 1048576).toFixed(0)} MiB`);
 console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000).toFixed(1)} s`);
 console.table(pages);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages };
+if (archiveStall.length) console.table(archiveStall);
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, archiveStall };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2));

@@ -10,9 +10,9 @@ export async function seedBench(client: pg.Client, rows: number, passwordHash: s
     INSERT INTO "Organization" (id, name, "nameKey", type, "createdAt")
     SELECT gen_random_uuid(), 'Bench Retail ' || i, 'bench retail ' || i, 'retailer', now() FROM generate_series(1, 1000) i`);
   await client.query(
-    `INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", role, status, "organizationId", "createdAt", "updatedAt")
+    `INSERT INTO "User" (id, email, "passwordHash", "firstName", "lastName", role, status, "organizationId", "emailVerifiedAt", "createdAt", "updatedAt")
      SELECT gen_random_uuid(), 'bench' || i || '@bench.example', $1, 'Bench', 'Person ' || i, 'member', 'active',
-            (SELECT id FROM "Organization" WHERE "nameKey" = 'bench retail ' || (1 + i % 1000)), now(), now()
+            (SELECT id FROM "Organization" WHERE "nameKey" = 'bench retail ' || (1 + i % 1000)), now(), now(), now()
      FROM generate_series(0, 9999) i`,
     [passwordHash],
   );

@@ -24,6 +24,20 @@ describe("environment", () => {
   it("reads SEED_DEMO=0 as off", () => {
     expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
   });
+
+  it("loads no demo accounts in production unless SEED_DEMO=1 says so", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development" }).SEED_DEMO).toBe(true);
+  });
+
+  it("trusts no proxy by default and refuses a TRUSTED_PROXIES it cannot read", () => {
+    expect(parseEnv({}).TRUSTED_PROXIES).toBe("");
+    expect(parseEnv({ TRUSTED_PROXIES: "1" }).TRUSTED_PROXIES).toBe("1");
+    expect(parseEnv({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8" }).TRUSTED_PROXIES).toBe("loopback, 10.0.0.0/8");
+    expect(() => parseEnv({ TRUSTED_PROXIES: "my-proxy" })).toThrow(/TRUSTED_PROXIES/);
+  });
 });
 
 describe("auth secret", () => {

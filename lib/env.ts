@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { compileTrustedProxies } from "./http/trusted-proxies";
 
 /** Reads "0"/"false"/"no" as false and anything else given as true. */
 const flag = (fallback: boolean) =>
@@ -25,8 +26,33 @@ const envSchema = z.object({
   APP_URL: z.url().optional(),
   /** Port `npm start` serves on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** Load demo organizations, people and requests into an empty database on start. */
-  SEED_DEMO: flag(true),
+  /**
+   * Load demo organizations, people and requests (with published passwords) into an empty
+   * database on start. Unset: on, except with NODE_ENV=production, where only an explicit 1 does.
+   */
+  SEED_DEMO: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? undefined : !/^(0|false|no|off)$/i.test(value))),
+  /**
+   * Which proxies in front of the app may say who the client is through X-Forwarded-For: unset
+   * (nobody: the socket's peer is the client), a hop count, or addresses, CIDRs, `loopback`,
+   * `linklocal`, `uniquelocal`, separated by commas.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine(
+      (value) => {
+        try {
+          compileTrustedProxies(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "TRUSTED_PROXIES must be a hop count or a comma-separated list of addresses, CIDRs, loopback, linklocal, uniquelocal" },
+    ),
   /** Largest accepted upload, in bytes. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** Hours within which a data request is expected to complete (sets expectedCompletion). */
@@ -35,11 +61,42 @@ const envSchema = z.object({
   DATA_REQUEST_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** Open (not completed) data requests one person may have at once. */
   DATA_REQUEST_MAX_OPEN: z.coerce.number().int().positive().default(3),
+  /** Days before a completed data request's download expires that its person is told. */
+  DATA_REQUEST_EXPIRY_NOTICE_DAYS: z.coerce.number().min(0).default(3),
+  /** Attempts at building a data request's archive before it is marked failed. */
+  DATA_REQUEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /** Creates (connection requests, uploads, data requests) one person may make per minute. */
   CREATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Run the data-request worker inside the app process. */
   WORKER_ENABLED: flag(true),
-});
+  /** The SMTP server e-mail goes through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The sender of every e-mail, e.g. "Crux Requests <no-reply@portal.example>". */
+  MAIL_FROM: z.string().min(3).default("Crux Requests <no-reply@localhost>"),
+  /** Write e-mail to the console instead of sending it (npm start sets it outside production when SMTP_URL is unset). */
+  MAIL_CONSOLE: flag(false),
+  /**
+   * The deployment's own NODE_ENV, which npm start passes on (its Next.js server always runs a
+   * production build): decides production-only rules such as https-only webhooks.
+   */
+  APP_ENV: z.enum(["development", "production", "test"]).optional(),
+  /** A private deployment's webhooks may target private addresses (and then plain http). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag(false),
+  /** Minutes between two housekeeping sweeps (one instance sweeps; the others skip that turn). */
+  SWEEP_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
+  /** Days expired or revoked sessions, API tokens and OAuth codes and tokens are kept before deletion. */
+  EXPIRED_CREDENTIAL_RETENTION_DAYS: z.coerce.number().min(0).default(7),
+  /** Hours an Idempotency-Key is remembered. */
+  IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** Days a sent or failed e-mail stays in the delivery log. */
+  DELIVERY_LOG_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Hours an upload may wait to be attached to a connection request before it is deleted. */
+  UNATTACHED_UPLOAD_RETENTION_HOURS: z.coerce.number().positive().default(24),
+}).transform((values) => ({ ...values, SEED_DEMO: values.SEED_DEMO ?? values.NODE_ENV !== "production" }));
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -68,6 +125,11 @@ export function dataDir(): string {
 
 export function databaseEngine(): "embedded" | "postgres" {
   return env().DATABASE_URL ? "postgres" : "embedded";
+}
+
+/** Whether this is a production deployment (npm start passes the deployment's NODE_ENV as APP_ENV). */
+export function isProductionDeployment(): boolean {
+  return (env().APP_ENV ?? env().NODE_ENV) === "production";
 }
 
 export function appUrl(): string {

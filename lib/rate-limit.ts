@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { database } from "./db/client";
 import { env } from "./env";
@@ -23,17 +24,25 @@ function limiterFor(limit: Limit): RateLimiterAbstract {
     const { engine, prisma } = database();
     limiter =
       engine === "postgres"
-        ? new RateLimiterPrisma({ ...options, storeClient: prisma, tableName: "rateLimiterFlexible" })
+        ? // Expired rows are deleted by the housekeeping sweep (lib/housekeeping), not by a timer per limiter.
+          new RateLimiterPrisma({ ...options, storeClient: prisma, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false })
         : new RateLimiterMemory(options);
     limiters.set(limit.name, limiter);
   }
   return limiter;
 }
 
+/**
+ * Keys come from clients (e-mail addresses, client ids, addresses) and may be kilobytes long;
+ * a digest keeps the stored key short enough for PostgreSQL's index and keeps them out of the
+ * table in the clear.
+ */
+const storedKey = (key: string) => crypto.createHash("sha256").update(key).digest("base64url");
+
 /** Counts one attempt against `key`; past the limit, throws a 429 with Retry-After. */
 export async function consume(limit: Limit, key: string): Promise<void> {
   try {
-    await limiterFor(limit).consume(key);
+    await limiterFor(limit).consume(storedKey(key));
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       throw new AppError("rate_limited", "Too many attempts. Try again later.", {
@@ -45,22 +54,19 @@ export async function consume(limit: Limit, key: string): Promise<void> {
 }
 
 export async function reset(limit: Limit, key: string): Promise<void> {
-  await limiterFor(limit).delete(key);
+  await limiterFor(limit).delete(storedKey(key));
 }
 
 /** Limits on credential checks: per account and per client address. */
 export const signInPerAccount: Limit = { name: "sign-in-account", points: 10, durationSeconds: 15 * 60 };
 export const signInPerAddress: Limit = { name: "sign-in-address", points: 100, durationSeconds: 15 * 60 };
 
-/**
- * The client's address as the nearest proxy saw it. `next start` appends the socket address to
- * X-Forwarded-For, so the last entry is the one a client cannot forge.
- */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : (raw ?? "");
-  return value.split(",").map((part) => part.trim()).filter(Boolean).at(-1) ?? "unknown";
-}
+/** Registration hashes a password (memory-hard on purpose), so it is limited before that. */
+export const registerPerAddress: Limit = { name: "register-address", points: 20, durationSeconds: 60 * 60 };
+export const registerPerEmail: Limit = { name: "register-email", points: 5, durationSeconds: 60 * 60 };
+/** "Forgot password" sends mail: limited like registration. */
+export const resetPerAddress: Limit = { name: "reset-address", points: 20, durationSeconds: 60 * 60 };
+export const resetPerEmail: Limit = { name: "reset-email", points: 5, durationSeconds: 60 * 60 };
 
 /** The OAuth token endpoint: per client and per address. */
 export const tokenPerClient: Limit = { name: "oauth-token-client", points: 60, durationSeconds: 60 };

@@ -7,3 +7,4 @@ export NEXT_TELEMETRY_DISABLED=1
 [ -f .next/BUILD_ID ] || npx next build
 node --import tsx scripts/faults/crash.ts
 node --import tsx scripts/faults/two-instances.ts
+node --import tsx scripts/faults/production-start.ts

@@ -5,8 +5,9 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { stampClientAddress } from "../lib/http/client-address";
 import { getBodyPaths, mergeGetBody } from "../lib/http/get-body";
-import { maxJsonBytes } from "../lib/http/body";
+import { maxHeaderBytes, maxJsonBytes } from "../lib/http/body";
 import { apiContentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -40,8 +41,9 @@ function sendJsonError(response: http.ServerResponse, status: number, detail: st
   response.end(JSON.stringify({ detail }));
 }
 
-const server = http.createServer(async (request, response) => {
+const server = http.createServer({ maxHeaderSize: maxHeaderBytes }, async (request, response) => {
   try {
+    stampClientAddress(request);
     if ((request.method === "GET" || request.method === "HEAD") && getBodyPaths.test(request.url ?? "") && hasBody(request)) {
       const body = await readCapped(request);
       const merged = body

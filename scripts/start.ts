@@ -31,11 +31,22 @@ async function main() {
     dataDir: dataDir(),
   });
 
+  if (config.SEED_DEMO && config.NODE_ENV === "production") {
+    console.warn(
+      `\n⚠ SEED_DEMO=1 with NODE_ENV=production: an empty database gets demo accounts whose password ("${demoPassword}")\n` +
+        "  is published, one of them a platform admin. Never do this on a server people can reach.\n",
+    );
+  }
+
   const database = openDatabaseFromEnv({ poolSize: 2 });
   try {
-    const { appliedMigrations, seeded } = await prepareDatabase(database, { seedDemo: config.SEED_DEMO });
+    const { appliedMigrations, seeded, hasAdmin } = await prepareDatabase(database, { seedDemo: config.SEED_DEMO });
     if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(", ")}`);
     if (seeded) console.log("Loaded demo data into the empty database.");
+    if (!hasAdmin) {
+      console.log("No platform admin yet. Create the first one with:");
+      console.log("  npm run cli -- user:create --email you@example.com --password '…' --admin\n");
+    }
   } finally {
     await database.close(); // the server process takes over the embedded folder
   }
@@ -47,6 +58,9 @@ async function main() {
   }
 
   const url = appUrl();
+  // Without SMTP_URL, mail goes to this console outside production (the demo shows its links), and
+  // nowhere in production; MAIL_CONSOLE=0 turns it off outside production too.
+  const mailToConsole = !config.SMTP_URL && (process.env.MAIL_CONSOLE ? config.MAIL_CONSOLE : config.NODE_ENV !== "production");
   const serverScript = path.join(root, "scripts", "server.ts");
   const server = spawn(process.execPath, ["--import", "tsx", serverScript, ...(dev ? ["--dev"] : [])], {
     cwd: root,
@@ -57,6 +71,8 @@ async function main() {
       NEXTAUTH_URL: url,
       PORT: String(config.PORT),
       NODE_ENV: dev ? "development" : "production",
+      APP_ENV: config.NODE_ENV,
+      ...(mailToConsole ? { MAIL_CONSOLE: "1" } : {}),
     },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
@@ -65,6 +81,9 @@ async function main() {
   await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/health`);
   console.log(`\n  Portal:   ${url}`);
   console.log(`  Database: ${describeDatabase()}`);
+  console.log(
+    `  E-mail:   ${config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}, from ${config.MAIL_FROM}` : mailToConsole ? "written to this console (set SMTP_URL to send)" : "off: set SMTP_URL to send e-mail"}`,
+  );
   if (config.SEED_DEMO) {
     console.log(`  Demo accounts (password "${demoPassword}"):`);
     for (const account of demoAccounts) {

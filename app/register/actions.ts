@@ -1,19 +1,23 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db/client";
 import { formStateFromError, invalidForm, type FormState } from "@/lib/forms";
+import { clientAddress } from "@/lib/http/client-address";
 import { registerSchema } from "@/lib/schemas/users";
-import { createAccount } from "@/lib/users/accounts";
+import { registerAccount } from "@/lib/users/registration";
 
-/** Self-registration: always a member; only operators make admins (see the CLI). */
 export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = registerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidForm(parsed.error);
+  let outcome;
   try {
-    await createAccount(db, parsed.data, { joinExisting: false });
+    outcome = await registerAccount(parsed.data, clientAddress(await headers()));
   } catch (error) {
     return formStateFromError(error);
+  }
+  if (outcome === "check-email") {
+    return { ok: true, message: `Check your e-mail: we sent a message to ${parsed.data.email} with what to do next.` };
   }
   redirect("/signin?registered=1");
 }

@@ -5,10 +5,11 @@ import { decideAction } from "@/app/admin/approvals/actions";
 import type { FormState } from "@/lib/forms";
 
 /**
- * Approve or reject with a reason, for one request (`ids` given) or for the rows a queue checks
- * (`children` holds them, as checkboxes named `ids`).
+ * Approve, reject with a reason, or send back with what to change, for one request (`ids`
+ * given) or for the rows a queue checks (`children` holds them, as checkboxes named `ids`). A
+ * request sent back for changes can only be rejected until its requester resubmits it.
  */
-export function DecisionForm({ ids, children, label }: { ids?: string[]; children?: ReactNode; label: string }) {
+export function DecisionForm({ ids, children, label, waitingForChanges = false }: { ids?: string[]; children?: ReactNode; label: string; waitingForChanges?: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(decideAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
@@ -20,7 +21,7 @@ export function DecisionForm({ ids, children, label }: { ids?: string[]; childre
         {errors.ids && <span className="block text-red-700">{errors.ids.join(" ")}</span>}
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="reason" className="text-sm font-medium">Reason (required to reject)</label>
+        <label htmlFor="reason" className="text-sm font-medium">Reason or what to change (required to reject or request changes)</label>
         <textarea
           id="reason"
           name="reason"
@@ -31,10 +32,17 @@ export function DecisionForm({ ids, children, label }: { ids?: string[]; childre
         />
         {errors.reason && <p id="reason-error" className="text-sm text-red-700">{errors.reason.join(" ")}</p>}
       </div>
-      <div className="flex gap-3">
-        <button type="submit" name="decision" value="approve" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-800 disabled:opacity-60">
-          Approve
-        </button>
+      <div className="flex flex-wrap gap-3">
+        {!waitingForChanges && (
+          <button type="submit" name="decision" value="approve" disabled={pending} className="rounded bg-green-700 px-4 py-2 font-medium text-white hover:bg-green-800 disabled:opacity-60">
+            Approve
+          </button>
+        )}
+        {!waitingForChanges && (
+          <button type="submit" name="decision" value="request_changes" disabled={pending} className="rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
+            Request changes
+          </button>
+        )}
         <button type="submit" name="decision" value="reject" disabled={pending} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">
           Reject
         </button>

@@ -7,6 +7,13 @@ import { Field, SubmitButton } from "@/components/ui/field";
 export function RegisterForm() {
   const [state, action, pending] = useActionState(registerAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  if (state?.ok) {
+    return (
+      <p role="status" className="rounded bg-green-50 p-4 text-green-900" data-testid="check-email">
+        {state.message}
+      </p>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <div aria-live="polite" className="min-h-6 text-sm text-red-700" data-testid="form-error">

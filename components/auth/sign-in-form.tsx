@@ -7,6 +7,7 @@ import { Field, SubmitButton } from "@/components/ui/field";
 const messages: Record<string, string> = {
   CredentialsSignin: "The e-mail address or password is not right.",
   RateLimited: "Too many attempts. Wait a few minutes and try again.",
+  Unverified: "Confirm your e-mail address first: follow the link we sent you.",
 };
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
@@ -41,7 +42,8 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
       <p className="text-sm">
-        No account yet? <a href="/register" className="text-brand-700 underline">Register</a>
+        No account yet? <a href="/register" className="text-brand-700 underline">Register</a> ·{" "}
+        <a href="/forgot-password" className="text-brand-700 underline">Forgot your password?</a>
       </p>
     </form>
   );

@@ -1,4 +1,6 @@
 import { pageSizes } from "@/lib/schemas/portal";
+import { connectionRequestStatuses } from "@/lib/schemas/connection-requests";
+import { statusLabels } from "./status-badge";
 
 /** A plain GET form: the filters live in the URL and work without JavaScript. */
 export function ListFilters({
@@ -24,9 +26,9 @@ export function ListFilters({
         <label htmlFor="status" className="text-sm font-medium">Status</label>
         <select id="status" name="status" defaultValue={status ?? ""} className="rounded border border-slate-300 px-3 py-2">
           <option value="">Any</option>
-          <option value="pending">Pending</option>
-          <option value="approved">Approved</option>
-          <option value="rejected">Rejected</option>
+          {connectionRequestStatuses.map((value) => (
+            <option key={value} value={value}>{statusLabels[value]}</option>
+          ))}
         </select>
       </div>
       {children}

@@ -1,4 +1,5 @@
 import type { ConnectionRequestDto } from "@/lib/connection-requests/dto";
+import { maskLocationPasswords } from "@/lib/connection-requests/locations";
 import { shortDate } from "./request-table";
 import { StatusBadge } from "./status-badge";
 
@@ -24,6 +25,8 @@ export function RequestDetails({ request }: { request: ConnectionRequestDto }) {
         </h2>
         {request.status === "pending" ? (
           <p className="text-sm">Waiting for a platform admin to review it.</p>
+        ) : request.status === "changes_requested" ? (
+          <p className="text-sm">Sent back to its requester for changes; it will be reviewed again once resubmitted.</p>
         ) : (
           <p className="text-sm">
             {request.status === "approved" ? "Approved" : "Rejected"}
@@ -50,7 +53,9 @@ export function RequestDetails({ request }: { request: ConnectionRequestDto }) {
             {request.integrations.map((integration) => (
               <li key={integration.record_uuid} className="rounded border border-slate-200 bg-white p-3 text-sm">
                 <p className="font-medium">{integration.integration_type} · <code>{integration.update_frequency}</code></p>
-                {integration.feed_source_file_locations && <p className="whitespace-pre-wrap">Locations: {integration.feed_source_file_locations}</p>}
+                {integration.feed_source_file_locations && (
+                  <p className="whitespace-pre-wrap break-all" data-testid="file-locations">Locations: {maskLocationPasswords(integration.feed_source_file_locations)}</p>
+                )}
                 {integration.file_specs && <p>Specs: {integration.file_specs}</p>}
                 {integration.rules && <p>Rules: {integration.rules}</p>}
               </li>

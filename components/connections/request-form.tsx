@@ -126,7 +126,7 @@ export function RequestForm({ initial, requestId, maxUploadBytes }: { initial?: 
               {(["file_locations", "file_specs", "rules"] as const).map((field) => (
                 <div key={field} className="flex flex-col gap-1">
                   <label htmlFor={`${id}-${field}`} className="text-sm font-medium">
-                    {{ file_locations: "File locations (one URL per line)", file_specs: "File specs", rules: "Rules" }[field]}
+                    {{ file_locations: "File locations (one per line)", file_specs: "File specs", rules: "Rules" }[field]}
                   </label>
                   <textarea
                     id={`${id}-${field}`}

@@ -1,5 +1,7 @@
 import { cancelDataRequestAction } from "@/app/(portal)/requests/actions";
+import { Timeline } from "@/components/connections/timeline";
 import type { DataRequestView } from "@/lib/data-requests/view";
+import type { TimelineEntry } from "@/lib/events/timeline";
 
 const badge = {
   queued: "bg-slate-200 text-slate-900",
@@ -8,7 +10,7 @@ const badge = {
   failed: "bg-red-100 text-red-900",
 } as const;
 
-export function DataRequestList({ requests }: { requests: DataRequestView[] }) {
+export function DataRequestList({ requests, timelines }: { requests: DataRequestView[]; timelines: Map<string, TimelineEntry[]> }) {
   if (requests.length === 0) {
     return <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-center" data-testid="empty-state">You have no data requests. Ask for a copy below.</p>;
   }
@@ -38,6 +40,12 @@ export function DataRequestList({ requests }: { requests: DataRequestView[] }) {
               </form>
             )}
           </div>
+          <details className="mt-3">
+            <summary className="cursor-pointer text-sm text-brand-700">History</summary>
+            <div className="mt-2">
+              <Timeline entries={timelines.get(request.id) ?? []} label={`History of the request filed ${request.createdAt.slice(0, 10)}`} heading="h3" />
+            </div>
+          </details>
         </li>
       ))}
     </ul>

@@ -3,22 +3,9 @@
 import { useActionState } from "react";
 import { registerAppAction, rotateSecretAction, type AppSecretState } from "@/app/(portal)/settings/apps/actions";
 import { Field, SubmitButton } from "@/components/ui/field";
+import { SecretOnce } from "./secret-once";
 
-function SecretOnce({ state }: { state: AppSecretState }) {
-  if (!state) return null;
-  if (!state.ok) return <p className="text-sm text-red-700">{state.message}</p>;
-  return (
-    <div className="rounded bg-green-50 p-3 text-sm" data-testid="app-secret">
-      <p>{state.message}</p>
-      {"secret" in state && state.secret && (
-        <>
-          <p className="mt-1 font-medium">Client secret (shown once, copy it now):</p>
-          <code className="block break-all" data-testid="app-secret-value">{state.secret}</code>
-        </>
-      )}
-    </div>
-  );
-}
+const Shown = ({ state }: { state: AppSecretState }) => <SecretOnce state={state} label="Client secret" testId="app-secret" />;
 
 export function RegisterAppForm() {
   const [state, action, pending] = useActionState<AppSecretState, FormData>(registerAppAction, null);
@@ -40,7 +27,7 @@ export function RegisterAppForm() {
         <p id="redirectUris-hint" className="text-xs text-slate-500">https only, or http://localhost; exact match; no #fragment.</p>
         {errors.redirectUris && <p className="text-sm text-red-700">{errors.redirectUris.join(" ")}</p>}
       </div>
-      <div aria-live="polite"><SecretOnce state={state} /></div>
+      <div aria-live="polite"><Shown state={state} /></div>
       <div><SubmitButton pending={pending}>Register app</SubmitButton></div>
     </form>
   );
@@ -54,7 +41,7 @@ export function RotateSecretForm({ id, name }: { id: string; name: string }) {
       <button type="submit" disabled={pending} className="self-start rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
         Rotate secret<span className="sr-only"> of {name}</span>
       </button>
-      <div aria-live="polite"><SecretOnce state={state} /></div>
+      <div aria-live="polite"><Shown state={state} /></div>
     </form>
   );
 }

@@ -22,7 +22,7 @@ async function submitRequest(page: Page, supplier: string, { withFile = false } 
   const second = page.getByTestId("integration").nth(1);
   await second.getByLabel("Type").selectOption("order");
   await second.getByLabel("Update frequency (cron)").fill("0 */4 * * *");
-  await second.getByLabel("File locations (one URL per line)").fill("https://files.supplier.example/orders/");
+  await second.getByLabel("File locations (one per line)").fill("https://files.supplier.example/orders/");
 
   if (withFile) {
     await page.getByLabel("Sample files").setInputFiles({ name: "items.csv", mimeType: "text/csv", buffer: Buffer.from("sku,qty\nA1,3\n") });
@@ -41,7 +41,7 @@ test("a member submits requests, an admin rejects one and approves another, the 
 
   await signIn(page, "alice@acme-retail.example");
   const rejectedId = await submitRequest(page, rejected, { withFile: true });
-  await expect(page.getByTestId("decision")).toContainText("pending");
+  await expect(page.getByTestId("decision")).toContainText("Pending");
   await expect(page.getByRole("link", { name: "items.csv" })).toBeVisible();
   await expect(page.getByText("item · 30 6 * * 1-5")).toBeVisible();
   await expect(page.getByText("order · 0 */4 * * *")).toBeVisible();
@@ -49,7 +49,7 @@ test("a member submits requests, an admin rejects one and approves another, the 
   const approvedId = await submitRequest(page, approved);
 
   await page.goto("/connections");
-  await expect(page.getByTestId("request-row").filter({ hasText: rejected })).toContainText("pending");
+  await expect(page.getByTestId("request-row").filter({ hasText: rejected })).toContainText("Pending");
   await page.screenshot({ path: testInfo.outputPath("connections-list.png"), fullPage: true });
 
   const admin = await browser.newPage();
@@ -58,23 +58,24 @@ test("a member submits requests, an admin rejects one and approves another, the 
   await expect(admin.getByTestId("queue-row")).toHaveCount(1);
   await admin.screenshot({ path: testInfo.outputPath("approvals-queue.png"), fullPage: true });
   await admin.getByRole("link", { name: rejected }).click();
-  await expect(admin.getByTestId("history")).toContainText("create");
+  await expect(admin.getByTestId("timeline-entry")).toHaveText([/^Submitted · .* · Alice/]);
 
   await admin.getByRole("button", { name: "Reject" }).click();
   await expect(admin.getByText("Give a reason for rejecting.")).toBeVisible();
-  await admin.getByLabel("Reason (required to reject)").fill("Supplier is not onboarded yet.");
+  await admin.getByLabel("Reason or what to change (required to reject or request changes)").fill("Supplier is not onboarded yet.");
   await admin.getByRole("button", { name: "Reject" }).click();
   // Once decided, the page shows the decision instead of the form.
   await expect(admin.getByTestId("decision")).toContainText("Reason: Supplier is not onboarded yet.");
   await expect(admin.getByRole("button", { name: "Reject" })).toHaveCount(0);
-  await expect(admin.getByTestId("history")).toContainText("reject (pending → rejected)");
+  await expect(admin.getByTestId("timeline-entry").last()).toContainText("Rejected");
+  await expect(admin.getByTestId("timeline-entry").last()).toContainText("“Supplier is not onboarded yet.”");
   await admin.screenshot({ path: testInfo.outputPath("approval-detail.png"), fullPage: true });
 
   await admin.goto(`/admin/approvals?q=${encodeURIComponent(approved)}`);
   await admin.getByRole("checkbox", { name: new RegExp(`Select request to ${approved}`) }).check();
   await admin.getByRole("button", { name: "Approve" }).click();
   await expect(admin.getByTestId("decision-result")).toContainText("Approved 1 request.");
-  await expect(admin.getByTestId("queue-row").filter({ hasText: approved })).toContainText("approved");
+  await expect(admin.getByTestId("queue-row").filter({ hasText: approved })).toContainText("Approved");
 
   await page.goto(`/connections/${rejectedId}`);
   await expect(page.getByTestId("decision")).toContainText("Rejected");
@@ -105,12 +106,12 @@ test("server-side errors appear next to their fields", async ({ page }) => {
   await signIn(page, "alice@acme-retail.example");
   await page.goto("/connections/new");
   await page.getByLabel("Contact e-mail").fill("not-an-email");
-  await page.getByTestId("integration").nth(0).getByLabel("File locations (one URL per line)").fill("not a url");
+  await page.getByTestId("integration").nth(0).getByLabel("File locations (one per line)").fill("ftp://in\u0007valid");
   await page.getByRole("button", { name: "Submit request" }).click();
   await expect(page.getByTestId("form-error")).toHaveText("Please correct the fields marked below.");
   await expect(page.getByText("This field may not be blank.").first()).toBeVisible();
   await expect(page.getByText("Enter a valid email address.")).toBeVisible();
-  await expect(page.getByText('"not a url" is not a valid URL.')).toBeVisible();
+  await expect(page.getByText("Control characters are not allowed (only line breaks between locations).")).toBeVisible();
 });
 
 test("a pending request can be edited by its organization", async ({ page }) => {
@@ -145,7 +146,7 @@ test("the list keeps page size and filters in the URL and shows an empty state",
   await page.goto("/connections?size=10&status=rejected");
   await expect(page.getByLabel("Per page")).toHaveValue("10");
   await expect(page.getByLabel("Status")).toHaveValue("rejected");
-  for (const row of await page.getByTestId("request-row").all()) await expect(row).toContainText("rejected");
+  for (const row of await page.getByTestId("request-row").all()) await expect(row).toContainText("Rejected");
   await page.goto(`/connections?q=${encodeURIComponent("no such supplier anywhere")}`);
   await expect(page.getByTestId("empty-state")).toHaveText("No requests match these filters.");
 });

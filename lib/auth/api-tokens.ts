@@ -37,17 +37,26 @@ export async function actorForApiToken(token: string, now = new Date()): Promise
 
 export type ApiTokenState = "active" | "expired" | "revoked";
 
-/** The actor's own tokens, newest first, without their hashes. */
-export async function listApiTokens(actor: Actor, now = new Date()) {
-  const tokens = await db.apiToken.findMany({
-    where: { userId: actor.userId },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
-  });
-  return tokens.map((token) => ({
-    ...token,
-    state: (token.revokedAt ? "revoked" : token.expiresAt <= now ? "expired" : "active") as ApiTokenState,
-  }));
+/** The actor's own tokens, newest first, a page at a time, without their hashes. */
+export async function listApiTokens(actor: Actor, page: { start: number; limit: number }, now = new Date()) {
+  const where = { userId: actor.userId };
+  const [total, tokens] = await Promise.all([
+    db.apiToken.count({ where }),
+    db.apiToken.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: page.start,
+      take: page.limit,
+      select: { id: true, name: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+    }),
+  ]);
+  return {
+    total,
+    tokens: tokens.map((token) => ({
+      ...token,
+      state: (token.revokedAt ? "revoked" : token.expiresAt <= now ? "expired" : "active") as ApiTokenState,
+    })),
+  };
 }
 
 /** Revokes one of the actor's own tokens; another person's id changes nothing. */

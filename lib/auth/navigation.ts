@@ -8,6 +8,7 @@ export function navigationFor(actor: Actor): { href: string; label: string }[] {
     { href: "/settings/tokens", label: "API tokens" },
     { href: "/settings/apps", label: "OAuth apps" },
     { href: "/settings/authorized-apps", label: "Authorized apps" },
+    ...(actor.organization || isAdmin(actor) ? [{ href: "/settings/webhooks", label: "Webhooks" }] : []),
     ...(isAdmin(actor)
       ? [
           { href: "/admin/approvals", label: "Approvals" },

@@ -3,8 +3,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
 import { appUrl, dataDir, env } from "../env";
+import { clientAddress } from "../http/client-address";
 import { AppError } from "../http/errors";
-import { clientAddress, consume, reset, signInPerAccount, signInPerAddress } from "../rate-limit";
+import { consume, reset, signInPerAccount, signInPerAddress } from "../rate-limit";
 import { signInSchema } from "../schemas/users";
 import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
@@ -20,6 +21,8 @@ export function authSecret(): string {
   return resolveAuthSecret({ secret: AUTH_SECRET, production: NODE_ENV === "production", dataDir: dataDir() });
 }
 
+export const unverifiedMessage = "Confirm your e-mail address first: follow the link we sent you.";
+
 /** Rate-limited password check shared by the portal sign-in and the TIMP user-login endpoint. */
 export async function verifyCredentials(input: unknown, headers: Headers | Record<string, string | string[] | undefined>) {
   const parsed = signInSchema.safeParse(input);
@@ -34,6 +37,8 @@ export async function verifyCredentials(input: unknown, headers: Headers | Recor
   });
   const ok = await verifyPassword(user?.passwordHash, password);
   if (!ok || !user || user.status !== "active") return null;
+  // Said only to whoever knows the password: it reveals nothing to a guesser.
+  if (!user.emailVerifiedAt) throw new AppError("unauthenticated", unverifiedMessage);
   await reset(signInPerAccount, email);
   const { passwordHash: _hash, ...account } = user;
   return account;
@@ -61,6 +66,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             // next-auth shows the message on the sign-in page as `?error=`.
             if (error instanceof AppError && error.code === "rate_limited") throw new Error("RateLimited");
+            if (error instanceof AppError && error.message === unverifiedMessage) throw new Error("Unverified");
             throw error;
           }
         },

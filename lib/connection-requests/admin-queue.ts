@@ -1,14 +1,13 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { isUuid } from "../ids";
-import type { Prisma } from "../generated/prisma/client";
+import type { ConnectionRequestStatus, Prisma } from "../generated/prisma/client";
 import { assertCanDecide } from "./decisions";
-import { connectionRequestDto, connectionRequestInclude, personSelect } from "./dto";
-import { readTotals, scopeOf } from "./positions";
+import { connectionRequestDto, connectionRequestInclude } from "./dto";
+import { readTotals, scopeOf, type StatusCounts } from "./positions";
 
 export interface ApprovalQueueQuery {
-  status?: "pending" | "approved" | "rejected";
+  status?: ConnectionRequestStatus;
   organization?: string;
   q?: string;
   start: number;
@@ -30,7 +29,7 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
       : {}),
   };
   const counts = query.q ? await countByStatus(base) : await readTotals(scope);
-  const total = query.status ? counts[query.status] : counts.pending + counts.approved + counts.rejected;
+  const total = query.status ? counts[query.status] : counts.pending + counts.changes_requested + counts.approved + counts.rejected;
   const rows =
     query.start >= total
       ? []
@@ -43,7 +42,7 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
           relationLoadStrategy: "join",
         });
   return {
-    counts: { pending: counts.pending, approved: counts.approved, rejected: counts.rejected },
+    counts: { pending: counts.pending, changes_requested: counts.changes_requested, approved: counts.approved, rejected: counts.rejected } satisfies StatusCounts,
     total,
     requests: rows.map((row) => ({ ...connectionRequestDto(row), organization: row.organization })),
   };
@@ -51,7 +50,7 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
 
 async function countByStatus(where: Prisma.ConnectionRequestWhereInput) {
   const groups = await db.connectionRequest.groupBy({ by: ["status"], where, _count: { _all: true } });
-  const counts = { pending: 0, approved: 0, rejected: 0 };
+  const counts: StatusCounts = { pending: 0, changes_requested: 0, approved: 0, rejected: 0 };
   for (const group of groups) counts[group.status] = group._count._all;
   return counts;
 }
@@ -60,25 +59,6 @@ async function countByStatus(where: Prisma.ConnectionRequestWhereInput) {
 export function getFilterOrganization(actor: Actor, id: string | undefined) {
   assertCanDecide(actor);
   return id ? db.organization.findUnique({ where: { id }, select: { id: true, name: true } }) : null;
-}
-
-/** Who did what to a request, and when, oldest first. */
-export async function getRequestHistory(actor: Actor, id: string) {
-  assertCanDecide(actor);
-  if (!isUuid(id)) return [];
-  const events = await db.auditEvent.findMany({
-    where: { targetType: "connection_request", targetId: id },
-    orderBy: { createdAt: "asc" },
-    include: { actor: { select: personSelect } },
-  });
-  return events.map((event) => ({
-    id: event.id,
-    action: event.action.replace("connection_request.", ""),
-    at: event.createdAt.toISOString(),
-    by: event.actor ? `${event.actor.firstName} ${event.actor.lastName}`.trim() || event.actor.email : "someone removed",
-    fromState: event.fromState,
-    toState: event.toState,
-  }));
 }
 
 /** The organization behind a request, with how established it is, for the reviewing admin. */

@@ -1,13 +1,16 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit";
+import { db } from "../db/client";
 import type { Tx } from "../db/connect";
+import { recordEvent } from "../events/record";
 import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import type { CreateConnectionRequestInput, IntegrationInput, UpdateConnectionRequestInput } from "../schemas/connection-requests";
 import { withIdempotency } from "../idempotency";
 import { consume, createsPerPerson } from "../rate-limit";
 import { requireRequestingMember, requireRetailer } from "./access";
+import { editableStatuses, moveConnectionRequest } from "./transitions";
 
 /**
  * Files a connection request as the API and the portal do: counted against the person's create
@@ -53,18 +56,25 @@ export async function createConnectionRequest(tx: Tx, actor: Actor, input: Creat
     targetId: request.id,
     toState: "pending",
   });
+  await recordEvent(tx, {
+    type: "connection_request.submitted",
+    connectionRequestId: request.id,
+    organizationId: organization.id,
+    actorId: actor.userId,
+    toState: "pending",
+  });
   return { request_uuid: request.id, request_date: request.requestDate.toISOString() };
 }
 
 /**
- * Partial update while pending. The pending check and the write are one conditional update, so
- * an edit can never land on a request an admin decided a moment before.
+ * Partial update while pending or sent back for changes. The state check and the write are one
+ * conditional update, so an edit can never land on a request an admin decided a moment before.
  */
 export async function updateConnectionRequest(tx: Tx, actor: Actor, id: string, input: UpdateConnectionRequestInput) {
   const organization = requireRequestingMember(actor);
   if (!isUuid(id)) throw notFound();
   const { count } = await tx.connectionRequest.updateMany({
-    where: { id, organizationId: organization.id, status: "pending" },
+    where: { id, organizationId: organization.id, status: { in: editableStatuses } },
     data: {
       supplierName: input.organization_name,
       contactFullName: input.primary_contact_name,
@@ -93,9 +103,14 @@ export async function updateConnectionRequest(tx: Tx, actor: Actor, id: string, 
     action: "connection_request.update",
     targetType: "connection_request",
     targetId: id,
-    fromState: "pending",
-    toState: "pending",
   });
+}
+
+/** The requesting organization sends a request it has edited back to the admins: pending again. */
+export async function resubmitConnectionRequest(actor: Actor, id: string) {
+  const organization = requireRequestingMember(actor);
+  if (!isUuid(id)) throw notFound();
+  await db.$transaction((tx) => moveConnectionRequest(tx, id, "resubmit", { actorId: actor.userId, scope: { organizationId: organization.id } }));
 }
 
 function integrationData(integration: IntegrationInput, position: number) {

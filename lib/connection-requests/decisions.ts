@@ -5,41 +5,32 @@ import { db } from "../db/client";
 import type { Tx } from "../db/connect";
 import { AppError, forbidden, notFound } from "../http/errors";
 import { isUuid } from "../ids";
+import { moveConnectionRequest } from "./transitions";
 
-export type Decision = { kind: "approve" } | { kind: "reject"; reason: string };
+export type Decision = { kind: "approve" } | { kind: "reject"; reason: string } | { kind: "request_changes"; message: string };
 
 /** Deciding is for platform admins: checked before anything else is read or validated. */
 export function assertCanDecide(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden("Only platform admins can approve or reject connection requests.");
+  if (!isAdmin(actor)) throw forbidden("Only platform admins can approve, reject or send back connection requests.");
 }
 
 /**
- * Approves or rejects a pending request. The state change is one conditional update
- * (`WHERE status = 'pending'`): of two admins deciding at once exactly one changes the row, and
- * the other is told it was already decided. Approval creates the connection, and every decision
- * records an audit event, in the same transaction.
+ * Approves, rejects, or sends a request back for changes (lib/connection-requests/transitions.ts
+ * says from which states). The row is locked and moved in one transaction with its event, so of
+ * two admins deciding at once exactly one wins and the other is told what happened. Approval
+ * creates the connection, and every decision records an audit event, in the same transaction.
  */
 export async function decideConnectionRequest(actor: Actor, id: string, decision: Decision): Promise<void> {
   assertCanDecide(actor);
   if (!isUuid(id)) throw notFound();
   await db.$transaction(async (tx) => {
-    const decidedAt = new Date();
-    const toState = decision.kind === "approve" ? "approved" : "rejected";
-    const { count } = await tx.connectionRequest.updateMany({
-      where: { id, status: "pending" },
-      data: {
-        status: toState,
-        decidedAt,
-        decidedById: actor.userId,
-        rejectionReason: decision.kind === "reject" ? decision.reason : null,
-      },
+    const final = decision.kind !== "request_changes";
+    const message = decision.kind === "reject" ? decision.reason : decision.kind === "request_changes" ? decision.message : undefined;
+    const { request, fromState } = await moveConnectionRequest(tx, id, decision.kind, {
+      actorId: actor.userId,
+      message,
+      data: final ? { decidedAt: new Date(), decidedById: actor.userId, rejectionReason: decision.kind === "reject" ? decision.reason : null } : {},
     });
-    if (count === 0) {
-      const existing = await tx.connectionRequest.findUnique({ where: { id }, select: { status: true } });
-      if (!existing) throw notFound();
-      throw new AppError("unprocessable", `This request was already ${existing.status}.`);
-    }
-    const request = await tx.connectionRequest.findUniqueOrThrow({ where: { id } });
     if (decision.kind === "approve") await createConnection(tx, request);
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -48,9 +39,9 @@ export async function decideConnectionRequest(actor: Actor, id: string, decision
       action: `connection_request.${decision.kind}`,
       targetType: "connection_request",
       targetId: id,
-      fromState: "pending",
-      toState,
-      details: decision.kind === "reject" ? { reason: decision.reason } : undefined,
+      fromState,
+      toState: request.status,
+      details: message ? { [decision.kind === "reject" ? "reason" : "message"]: message } : undefined,
     });
   });
 }

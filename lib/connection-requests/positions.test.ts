@@ -4,7 +4,7 @@ import { toActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests";
 import { person, validRequest, type Person } from "@/tests/support/fixtures";
-import { submitConnectionRequest } from "./commands";
+import { resubmitConnectionRequest, submitConnectionRequest } from "./commands";
 import { decideConnectionRequest } from "./decisions";
 import { listApprovalQueue } from "./admin-queue";
 import { listConnectionRequests } from "./queries";
@@ -19,18 +19,19 @@ const submit = (actor: Actor, name: string) =>
 /** What the tally promises, counted the slow way. */
 async function countedTotals(organizationId?: string) {
   const where = organizationId ? { organizationId } : {};
-  const [all, pending, approved, rejected] = await Promise.all([
+  const [all, pending, approved, rejected, changesRequested] = await Promise.all([
     db.connectionRequest.count({ where }),
     db.connectionRequest.count({ where: { ...where, status: "pending" } }),
     db.connectionRequest.count({ where: { ...where, status: "approved" } }),
     db.connectionRequest.count({ where: { ...where, status: "rejected" } }),
+    db.connectionRequest.count({ where: { ...where, status: "changes_requested" } }),
   ]);
-  return { lastSequence: all, pending, approved, rejected };
+  return { lastSequence: all, pending, approved, rejected, changesRequested };
 }
 
 async function tally(scope: string) {
   const row = await db.connectionRequestTally.findUniqueOrThrow({ where: { scope } });
-  return { lastSequence: row.lastSequence, pending: row.pending, approved: row.approved, rejected: row.rejected };
+  return { lastSequence: row.lastSequence, pending: row.pending, approved: row.approved, rejected: row.rejected, changesRequested: row.changesRequested };
 }
 
 describe("connection request numbers and tallies", () => {
@@ -56,13 +57,17 @@ describe("connection request numbers and tallies", () => {
     }
   });
 
-  it("keeps each tally equal to a count of the rows, through approvals and rejections", async () => {
-    const ids = (await db.connectionRequest.findMany({ where: { organizationId: first.organizationId! }, select: { id: true }, take: 5 })).map((row) => row.id);
+  it("keeps each tally equal to a count of the rows, through approvals, rejections and change requests", async () => {
+    const ids = (await db.connectionRequest.findMany({ where: { organizationId: first.organizationId! }, select: { id: true }, take: 6 })).map((row) => row.id);
     await decideConnectionRequest(admin, ids[0]!, { kind: "approve" });
     await Promise.all([
       decideConnectionRequest(admin, ids[1]!, { kind: "reject", reason: "No." }),
       decideConnectionRequest(admin, ids[2]!, { kind: "approve" }),
+      decideConnectionRequest(admin, ids[3]!, { kind: "request_changes", message: "Add a contact." }),
+      decideConnectionRequest(admin, ids[4]!, { kind: "request_changes", message: "Add a feed." }),
     ]);
+    await resubmitConnectionRequest(await actorOf(first), ids[4]!);
+    expect((await tally(first.organizationId!)).changesRequested).toBe(1);
     expect(await tally(first.organizationId!)).toEqual(await countedTotals(first.organizationId!));
     expect(await tally(second.organizationId!)).toEqual(await countedTotals(second.organizationId!));
     expect(await tally("platform")).toEqual(await countedTotals());
@@ -117,7 +122,7 @@ describe("connection request numbers and tallies", () => {
   it("gives the approval queue its per-status counts from the tallies, for the platform and one organization", async () => {
     const platform = await listApprovalQueue(admin, { start: 0, limit: 5 });
     const counted = await countedTotals();
-    expect(platform.counts).toEqual({ pending: counted.pending, approved: counted.approved, rejected: counted.rejected });
+    expect(platform.counts).toEqual({ pending: counted.pending, changes_requested: counted.changesRequested, approved: counted.approved, rejected: counted.rejected });
     expect(platform.requests.every((request) => request.status === "pending")).toBe(true);
 
     const one = await listApprovalQueue(admin, { organization: second.organizationId!, status: "pending", start: 2, limit: 3 });

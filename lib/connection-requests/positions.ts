@@ -41,17 +41,21 @@ export function scopeOf(organizationId?: string): ListScope {
     : { tally: platformTally, numberField: "sequence", where: {} };
 }
 
-export interface ScopeTotals {
+export type StatusCounts = Record<ConnectionRequestStatus, number>;
+export interface ScopeTotals extends StatusCounts {
   all: number;
-  pending: number;
-  approved: number;
-  rejected: number;
 }
 
 /** Exact totals of a scope: one primary-key read. */
 export async function readTotals(scope: ListScope): Promise<ScopeTotals> {
   const row = await db.connectionRequestTally.findUnique({ where: { scope: scope.tally } });
-  return { all: row?.lastSequence ?? 0, pending: row?.pending ?? 0, approved: row?.approved ?? 0, rejected: row?.rejected ?? 0 };
+  return {
+    all: row?.lastSequence ?? 0,
+    pending: row?.pending ?? 0,
+    changes_requested: row?.changesRequested ?? 0,
+    approved: row?.approved ?? 0,
+    rejected: row?.rejected ?? 0,
+  };
 }
 
 export function totalFor(totals: ScopeTotals, status?: ConnectionRequestStatus): number {

@@ -28,5 +28,5 @@ export async function listDataRequestQueue(actor: Actor, limit = 100, now = new 
 
 export async function retryDataRequest(actor: Actor, id: string): Promise<boolean> {
   assertAdmin(actor);
-  return retryFailedRequest(id);
+  return retryFailedRequest(id, actor.userId);
 }

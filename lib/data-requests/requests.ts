@@ -6,6 +6,7 @@ import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { consume, createsPerPerson } from "../rate-limit";
 import { dataRequestDto } from "./dto";
+import { recordEvent } from "../events/record";
 
 /** "Active": neither cancelled nor expired. Everything else is gone from every list and read. */
 export function activeFor(userId: string, now: Date): Prisma.DataRequestWhereInput {
@@ -60,6 +61,7 @@ export async function createDataRequest(userId: string, dataTypes: string[], now
         expectedCompletion: new Date(now.getTime() + DATA_REQUEST_SLA_HOURS * 3_600_000),
       },
     });
+    await recordEvent(tx, { type: "data_request.submitted", dataRequestId: row.id, userId, actorId: userId, toState: "queued" });
     return dataRequestDto(row);
   });
 }
@@ -67,11 +69,15 @@ export async function createDataRequest(userId: string, dataTypes: string[], now
 /** Cancels a request that has not completed; 404 for anyone else's or a finished one. */
 export async function cancelDataRequest(userId: string, id: string, now = new Date()) {
   if (!isUuid(id)) throw notFound("No such data request.");
-  const { count } = await db.dataRequest.updateMany({
-    where: { id, userId, status: { in: ["queued", "processing", "failed"] } },
-    data: { status: "cancelled", cancelledAt: now, lockedBy: null },
+  const cancelled = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status FROM "DataRequest" WHERE id = ${id}::uuid AND "userId" = ${userId}::uuid FOR UPDATE`;
+    if (!row || !["queued", "processing", "failed"].includes(row.status)) return false;
+    await tx.dataRequest.update({ where: { id }, data: { status: "cancelled", cancelledAt: now, lockedBy: null } });
+    await recordEvent(tx, { type: "data_request.cancelled", dataRequestId: id, userId, actorId: userId, fromState: row.status, toState: "cancelled" });
+    return true;
   });
-  if (count === 1) return;
+  if (cancelled) return;
   const existing = await db.dataRequest.findFirst({ where: { id, ...activeFor(userId, now) }, select: { status: true } });
   if (!existing) throw notFound("No such data request.");
   throw new AppError("conflict", "This data request is complete and can no longer be cancelled.");

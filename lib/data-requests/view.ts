@@ -12,7 +12,7 @@ function duration(ms: number): string {
 
 /** What the status page shows of a request: words and numbers, computed at `now`. */
 export function describeDataRequest(
-  row: Pick<DataRequest, "id" | "status" | "dataTypes" | "createdAt" | "expectedCompletion" | "completedAt" | "expiresAt" | "lastError">,
+  row: Pick<DataRequest, "id" | "status" | "dataTypes" | "createdAt" | "expectedCompletion" | "completedAt" | "expiresAt" | "attempts" | "failedAt">,
   titles: Map<string, string>,
   now = new Date(),
 ) {
@@ -31,7 +31,7 @@ export function describeDataRequest(
       state === "ready"
         ? `Ready; the download expires in ${duration((row.expiresAt?.getTime() ?? now.getTime()) - now.getTime())}.`
         : state === "failed"
-          ? "We could not build this copy. An admin has been told; you can also file a new request."
+          ? `We could not build this copy: ${row.attempts === 1 ? "the attempt" : `all ${row.attempts} attempts`} failed${row.failedAt ? `, the last on ${row.failedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}. Admins see it in their queue and can retry it; you can also cancel it and file a new request.`
           : expected > now.getTime()
             ? `Expected within ${duration(expected - now.getTime())}.`
             : "Taking longer than expected; it is still in the queue.",

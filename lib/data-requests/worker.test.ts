@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { bearerFor, person, validRequest } from "@/tests/support/fixtures";
 import { createDataRequest, listDataRequests } from "./requests";
-import { claimNextRequest, drainQueue, leaseMs, maxAttempts, processRequest, sweepExpired } from "./worker";
+import { claimNextRequest, crashedWorkerError, drainQueue, leaseMs, maxAttempts, processRequest } from "./worker";
+import { sweepExpiredRows } from "../housekeeping/sweep";
 
 const allTypes = ["profile", "organization", "connection_requests", "uploaded_files", "api_tokens", "oauth_authorizations", "activity"];
 
@@ -84,12 +85,12 @@ describe("data request fulfilment", () => {
       throw new Error("disk full");
     };
     let now = new Date();
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts(); attempt++) {
       const claimed = (await claimNextRequest("w1", now))!;
       expect(claimed.attempts).toBe(attempt);
       const outcome = await processRequest("w1", claimed, now, failing);
       const row = await db.dataRequest.findUniqueOrThrow({ where: { id: requestId } });
-      if (attempt < maxAttempts) {
+      if (attempt < maxAttempts()) {
         expect(outcome).toBe("retrying");
         expect(row.status).toBe("queued");
         expect(row.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
@@ -101,6 +102,22 @@ describe("data request fulfilment", () => {
       }
     }
     expect((await listDataRequests(who.id)).map((row) => row.status)).toEqual(["failed"]);
+  });
+
+  it("marks failed a request whose worker died on every attempt, instead of taking it over forever", async () => {
+    const who = await person();
+    const { requestId } = await createDataRequest(who.id, ["profile"]);
+    let now = new Date();
+    for (let attempt = 1; attempt <= maxAttempts(); attempt++) {
+      const claimed = (await claimNextRequest(`crashing-${attempt}`, now))!; // and the process dies
+      expect(claimed).toMatchObject({ id: requestId, attempts: attempt });
+      now = new Date(now.getTime() + leaseMs + 1000);
+    }
+    expect(await claimNextRequest("w2", now)).toBeNull();
+    const row = await db.dataRequest.findUniqueOrThrow({ where: { id: requestId } });
+    expect(row).toMatchObject({ status: "failed", lastError: crashedWorkerError, lockedBy: null });
+    const [listed] = await listDataRequests(who.id, now);
+    expect(listed).toMatchObject({ status: "failed", completedAt: null });
   });
 
   it("does not complete a request cancelled while it was being built", async () => {
@@ -125,10 +142,10 @@ describe("data request fulfilment", () => {
     const dayAfter = new Date(row.expiresAt!.getTime() + 1000);
     expect(await listDataRequests(who.id, dayBefore)).toHaveLength(1);
     // Other tests of this file complete requests too, earlier: only this one's archive is asserted.
-    await sweepExpired(dayBefore);
+    await sweepExpiredRows(dayBefore);
     expect(await db.dataRequestArchive.count({ where: { dataRequestId: requestId } })).toBe(1);
     expect(await listDataRequests(who.id, dayAfter)).toHaveLength(0);
-    expect(await sweepExpired(dayAfter)).toBeGreaterThanOrEqual(1);
+    expect((await sweepExpiredRows(dayAfter))["data request archives"]).toBeGreaterThanOrEqual(1);
     expect(await db.dataRequestArchive.count({ where: { dataRequestId: requestId } })).toBe(0);
   });
 });

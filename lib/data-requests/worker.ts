@@ -1,12 +1,17 @@
 import "server-only";
 import crypto from "node:crypto";
 import { database } from "../db/client";
+import type { Tx } from "../db/connect";
 import { env } from "../env";
+import { recordEvent } from "../events/record";
 import { buildArchive } from "./archive";
 
 /** How long a claim holds before another worker may take the request over (a crashed worker). */
 export const leaseMs = 5 * 60_000;
-export const maxAttempts = 5;
+/** Attempts before a request is marked failed (DATA_REQUEST_MAX_ATTEMPTS). */
+export const maxAttempts = () => env().DATA_REQUEST_MAX_ATTEMPTS;
+/** What admins read when the worker never came back from a request (a crash, a kill, no memory). */
+export const crashedWorkerError = "The worker stopped while building the archive, on every attempt.";
 /** Exponential backoff between attempts: 30 s, 1 min, 2 min, 4 min… */
 export const backoffMs = (attempts: number) => 30_000 * 2 ** Math.max(0, attempts - 1);
 
@@ -25,11 +30,20 @@ export interface ClaimedRequest {
  */
 export async function claimNextRequest(workerId: string, now: Date): Promise<ClaimedRequest | null> {
   const staleBefore = new Date(now.getTime() - leaseMs);
-  const rows = await database().prisma.$queryRaw<ClaimedRequest[]>`
+  const { prisma } = database();
+  // A request that took its worker down on every attempt would otherwise be taken over forever.
+  await prisma.$transaction(async (tx) => {
+    const failed = await tx.$queryRaw<{ id: string; userId: string }[]>`
+      UPDATE "DataRequest" SET status = 'failed', "failedAt" = ${now}, "lastError" = ${crashedWorkerError}, "lockedBy" = NULL, "lockedAt" = NULL
+      WHERE status = 'processing' AND "lockedAt" < ${staleBefore} AND attempts >= ${maxAttempts()}
+      RETURNING id, "userId"`;
+    for (const request of failed) await recordFailure(tx, request);
+  });
+  const rows = await prisma.$queryRaw<ClaimedRequest[]>`
     UPDATE "DataRequest" SET status = 'processing', "lockedAt" = ${now}, "lockedBy" = ${workerId}, attempts = attempts + 1
     WHERE id = (
       SELECT id FROM "DataRequest"
-      WHERE (status = 'queued' AND "nextAttemptAt" <= ${now}) OR (status = 'processing' AND "lockedAt" < ${staleBefore})
+      WHERE (status = 'queued' AND "nextAttemptAt" <= ${now}) OR (status = 'processing' AND "lockedAt" < ${staleBefore} AND attempts < ${maxAttempts()})
       ORDER BY "nextAttemptAt", id
       FOR UPDATE SKIP LOCKED
       LIMIT 1
@@ -59,15 +73,20 @@ export async function processRequest(workerId: string, request: ClaimedRequest, 
       await tx.dataRequestArchive.create({
         data: { dataRequestId: request.id, content: zip, size: zip.byteLength, sha256: crypto.createHash("sha256").update(zip).digest("hex") },
       });
+      await recordEvent(tx, { type: "data_request.completed", dataRequestId: request.id, userId: request.userId, actorId: null, fromState: "processing", toState: "completed" });
       return "completed" as const;
     });
   } catch (error) {
-    const failed = request.attempts >= maxAttempts;
-    await prisma.dataRequest.updateMany({
-      where: { id: request.id, status: "processing", lockedBy: workerId },
-      data: failed
-        ? { status: "failed", failedAt: now, lastError: String((error as Error).message).slice(0, 1000), lockedBy: null, lockedAt: null }
-        : { status: "queued", nextAttemptAt: new Date(now.getTime() + backoffMs(request.attempts)), lastError: String((error as Error).message).slice(0, 1000), lockedBy: null, lockedAt: null },
+    const failed = request.attempts >= maxAttempts();
+    const lastError = String((error as Error).message).slice(0, 1000);
+    await prisma.$transaction(async (tx) => {
+      const { count } = await tx.dataRequest.updateMany({
+        where: { id: request.id, status: "processing", lockedBy: workerId },
+        data: failed
+          ? { status: "failed", failedAt: now, lastError, lockedBy: null, lockedAt: null }
+          : { status: "queued", nextAttemptAt: new Date(now.getTime() + backoffMs(request.attempts)), lastError, lockedBy: null, lockedAt: null },
+      });
+      if (failed && count === 1) await recordFailure(tx, request);
     });
     return failed ? ("failed" as const) : ("retrying" as const);
   }
@@ -84,21 +103,20 @@ export async function drainQueue(workerId: string, clock: () => Date = () => new
   }
 }
 
-/** Deletes the archives of expired and cancelled requests (they are already invisible). */
-export async function sweepExpired(now: Date): Promise<number> {
-  const { count } = await database().prisma.dataRequestArchive.deleteMany({
-    where: { dataRequest: { OR: [{ status: "cancelled" }, { expiresAt: { lte: now } }] } },
-  });
-  return count;
-}
+/** The person sees that it failed; the error itself is for admins (lastError), not the timeline. */
+const recordFailure = (tx: Tx, request: { id: string; userId: string }) =>
+  recordEvent(tx, { type: "data_request.failed", dataRequestId: request.id, userId: request.userId, actorId: null, fromState: "processing", toState: "failed" });
 
 /** An admin puts a failed request back in the queue. */
-export async function retryFailedRequest(id: string, now = new Date()): Promise<boolean> {
-  const { count } = await database().prisma.dataRequest.updateMany({
-    where: { id, status: "failed" },
-    data: { status: "queued", attempts: 0, nextAttemptAt: now, failedAt: null },
+export async function retryFailedRequest(id: string, actorId: string, now = new Date()): Promise<boolean> {
+  return database().prisma.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE "DataRequest" SET status = 'queued', attempts = 0, "nextAttemptAt" = ${now}, "failedAt" = NULL
+      WHERE id = ${id}::uuid AND status = 'failed' RETURNING "userId"`;
+    if (!row) return false;
+    await recordEvent(tx, { type: "data_request.retried", dataRequestId: id, userId: row.userId, actorId, fromState: "failed", toState: "queued" });
+    return true;
   });
-  return count === 1;
 }
 
 export const newWorkerId = () => `${process.pid}-${crypto.randomUUID().slice(0, 8)}`;

@@ -75,4 +75,34 @@ describe("migrations", () => {
       await fs.rm(dir, { recursive: true, force: true });
     }
   });
+
+  it("merge the duplicate grants two racing consents made, keeping every token", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "migrations-"));
+    const before = (await fs.readdir(migrationsDir)).filter((name) => /^\d/.test(name) && name < "20261123110642").sort();
+    for (const name of [...before, "migration_lock.toml"]) await fs.cp(path.join(migrationsDir, name), path.join(dir, name), { recursive: true });
+    const database = openDatabase({ engine: "memory" });
+    try {
+      await applyMigrations(database, dir);
+      const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
+      const run = (sql: string) => database.prisma.$executeRawUnsafe(sql);
+      await run(`INSERT INTO "User" (id, email, "passwordHash", "updatedAt") VALUES ('${id(1)}', 'u@example.com', 'x', now())`);
+      await run(`INSERT INTO "OAuthClient" (id, "clientId", name, "ownerId", type) VALUES ('${id(2)}', 'c', 'App', '${id(1)}', 'public')`);
+      await run(`INSERT INTO "OAuthGrant" (id, "clientId", "userId", scopes, "createdAt", "revokedAt") VALUES
+          ('${id(10)}', '${id(2)}', '${id(1)}', '{requests:read}', '2026-01-01', '2026-01-02'),
+          ('${id(11)}', '${id(2)}', '${id(1)}', '{requests:read}', '2026-01-03', NULL),
+          ('${id(12)}', '${id(2)}', '${id(1)}', '{requests:write}', '2026-01-03 00:00:01', NULL)`);
+      await run(`INSERT INTO "OAuthToken" (id, kind, "tokenHash", "clientId", "userId", "grantId", "familyId", scopes, "expiresAt") VALUES
+          ('${id(20)}', 'access', 'h1', '${id(2)}', '${id(1)}', '${id(10)}', '${id(30)}', '{}', now()),
+          ('${id(21)}', 'access', 'h2', '${id(2)}', '${id(1)}', '${id(11)}', '${id(31)}', '{}', now()),
+          ('${id(22)}', 'access', 'h3', '${id(2)}', '${id(1)}', '${id(12)}', '${id(32)}', '{}', now())`);
+      await applyMigrations(database);
+      const grants = await database.prisma.oAuthGrant.findMany();
+      expect(grants.map((grant) => grant.id)).toEqual([id(12)]); // the newest active one
+      const tokens = await database.prisma.oAuthToken.findMany({ orderBy: { id: "asc" } });
+      expect(tokens.map((token) => [token.id, token.grantId])).toEqual([[id(20), id(12)], [id(21), id(12)], [id(22), id(12)]]);
+    } finally {
+      await database.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
 });

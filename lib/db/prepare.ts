@@ -9,5 +9,6 @@ export async function prepareDatabase(database: Database, options: { seedDemo: b
   const appliedMigrations = await applyMigrations(database);
   await syncDataTypes(database.prisma);
   const seeded = options.seedDemo ? await seedDemoData(database.prisma) : false;
-  return { appliedMigrations, seeded };
+  const hasAdmin = (await database.prisma.user.count({ where: { role: "admin", status: "active" } })) > 0;
+  return { appliedMigrations, seeded, hasAdmin };
 }

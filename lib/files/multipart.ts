@@ -27,7 +27,8 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Pa
   return new Promise<ParsedUpload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024 } });
+      // A text field may carry the file (below), so fields may be as large as a file; few are read.
+      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: maxBytes } });
     } catch {
       reject(new AppError("bad_request", "Malformed multipart body."));
       return;
@@ -56,8 +57,15 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Pa
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("limit", () => fail(tooLarge()));
     });
-    parser.on("field", (name, value) => {
-      if (name === "filename") fieldName = value;
+    parser.on("field", (name, value, info) => {
+      if (name === "filename") fieldName = value.slice(0, 1024);
+      // The mirrored API's own upload example sends `file` as a text field (curl -F "file=…"):
+      // its value is the file's content.
+      if (name === "file" && !sawFile) {
+        if (info.valueTruncated) return fail(tooLarge());
+        sawFile = true;
+        chunks.push(Buffer.from(value, "utf8"));
+      }
     });
     parser.on("error", () => fail(new AppError("bad_request", "Malformed multipart body.")));
     parser.on("close", () => {

@@ -1,5 +1,8 @@
 import { AppError } from "./errors";
 
+/** All request headers together: room for several long values (10 KB tokens) but no more. */
+export const maxHeaderBytes = 128 * 1024;
+
 /** Bodies of JSON endpoints: 1 MiB at most (uploads have their own limit). */
 export const maxJsonBytes = 1024 * 1024;
 

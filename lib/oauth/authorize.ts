@@ -1,6 +1,8 @@
 import "server-only";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import { db } from "../db/client";
+import type { Tx } from "../db/connect";
+import { Prisma } from "../generated/prisma/client";
 import { recordAudit } from "../audit";
 import { oauthScopes, parseScope, type AuthorizationRequestParams } from "../schemas/oauth";
 
@@ -57,32 +59,49 @@ export async function checkAuthorizationRequest(params: AuthorizationRequestPara
 /** The person allowed: record their consent (the grant) and issue a one-time code. */
 export async function approveAuthorization(userId: string, check: Extract<AuthorizationCheck, { ok: true }>, now = new Date()): Promise<string> {
   const code = generateSecret("ac");
-  await db.$transaction(async (tx) => {
-    const existing = await tx.oAuthGrant.findFirst({ where: { clientId: check.client.id, userId, revokedAt: null } });
-    const grant = existing
-      ? await tx.oAuthGrant.update({ where: { id: existing.id }, data: { scopes: [...new Set([...existing.scopes, ...check.scopes])] } })
-      : await tx.oAuthGrant.create({ data: { clientId: check.client.id, userId, scopes: check.scopes } });
-    await tx.oAuthAuthorizationCode.create({
-      data: {
-        codeHash: hashSecret(code),
-        clientId: check.client.id,
-        userId,
-        grantId: grant.id,
-        redirectUri: check.redirectUri,
-        scopes: check.scopes,
-        codeChallenge: check.codeChallenge,
-        codeChallengeMethod: "S256",
-        expiresAt: new Date(now.getTime() + codeLifetimeMs),
-      },
-    });
-    if (!existing) {
-      await recordAudit(tx, {
-        actorId: userId, subjectUserId: userId, action: "oauth.authorize", targetType: "oauth_client", targetId: check.client.id,
-        details: { scopes: check.scopes },
+  const consent = () =>
+    db.$transaction(async (tx) => {
+      const grant = await recordConsent(tx, userId, check.client.id, check.scopes);
+      await tx.oAuthAuthorizationCode.create({
+        data: {
+          codeHash: hashSecret(code),
+          clientId: check.client.id,
+          userId,
+          grantId: grant.id,
+          redirectUri: check.redirectUri,
+          scopes: check.scopes,
+          codeChallenge: check.codeChallenge,
+          codeChallengeMethod: "S256",
+          expiresAt: new Date(now.getTime() + codeLifetimeMs),
+        },
       });
-    }
-  });
+      if (grant.isNew) {
+        await recordAudit(tx, {
+          actorId: userId, subjectUserId: userId, action: "oauth.authorize", targetType: "oauth_client", targetId: check.client.id,
+          details: { scopes: check.scopes },
+        });
+      }
+    });
+  try {
+    await consent();
+  } catch (error) {
+    // A concurrent consent created the grant first; the unique key refused ours: join it.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    await consent();
+  }
   return redirectWith(check.redirectUri, { code, state: check.state });
+}
+
+/**
+ * One grant per person and app (a unique key): a new consent widens an active grant's scopes,
+ * or revives a revoked one with only what was just granted.
+ */
+async function recordConsent(tx: Tx, userId: string, clientId: string, scopes: string[]) {
+  const existing = await tx.oAuthGrant.findUnique({ where: { clientId_userId: { clientId, userId } } });
+  if (!existing) return { ...(await tx.oAuthGrant.create({ data: { clientId, userId, scopes } })), isNew: true };
+  const revived = existing.revokedAt !== null;
+  const granted = revived ? scopes : [...new Set([...existing.scopes, ...scopes])];
+  return { ...(await tx.oAuthGrant.update({ where: { id: existing.id }, data: { scopes: granted, revokedAt: null } })), isNew: revived };
 }
 
 export function denyAuthorization(check: Extract<AuthorizationCheck, { ok: true }>): string {

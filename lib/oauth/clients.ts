@@ -26,7 +26,7 @@ export function listOwnOAuthClients(actor: Actor) {
   return db.oAuthClient.findMany({
     where: { ownerId: actor.userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, clientId: true, name: true, type: true, redirectUris: true, createdAt: true, secretRotatedAt: true },
+    select: { id: true, clientId: true, name: true, type: true, redirectUris: true, createdAt: true, secretRotatedAt: true, webhook: { select: { url: true } } },
   });
 }
 
@@ -57,11 +57,19 @@ export interface ClientCredentials {
 export function readClientCredentials(headers: Headers, form: URLSearchParams): ClientCredentials {
   const authorization = headers.get("authorization");
   if (authorization?.toLowerCase().startsWith("basic ")) {
+    const malformed = () => new OAuthError("invalid_client", "Malformed HTTP Basic credentials.", { headers: { "WWW-Authenticate": 'Basic realm="oauth"' } });
     const decoded = Buffer.from(authorization.slice(6).trim(), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
-    if (colon < 0) throw new OAuthError("invalid_client", "Malformed HTTP Basic credentials.", { headers: { "WWW-Authenticate": 'Basic realm="oauth"' } });
+    if (colon < 0) throw malformed();
     if (form.has("client_secret")) throw new OAuthError("invalid_request", "Use one client authentication method, not two.");
-    const unescape = (value: string) => decodeURIComponent(value.replace(/\+/g, " "));
+    // Both halves are form-urlencoded (§2.3.1); a bad escape such as "%" is the client's error.
+    const unescape = (value: string) => {
+      try {
+        return decodeURIComponent(value.replace(/\+/g, " "));
+      } catch {
+        throw malformed();
+      }
+    };
     return { clientId: unescape(decoded.slice(0, colon)), clientSecret: unescape(decoded.slice(colon + 1)), usedBasic: true };
   }
   return { clientId: form.get("client_id") ?? undefined, clientSecret: form.get("client_secret") ?? undefined, usedBasic: false };

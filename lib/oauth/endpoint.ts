@@ -1,7 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { readFormBody } from "../http/body";
-import { clientAddress, consume, tokenPerAddress, tokenPerClient } from "../rate-limit";
+import { clientAddress } from "../http/client-address";
+import { consume, tokenPerAddress, tokenPerClient } from "../rate-limit";
 import { authenticateClient, readClientCredentials } from "./clients";
 
 /** The start of every token-endpoint-style call: form body, rate limits, client authentication. */

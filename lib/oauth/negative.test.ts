@@ -20,7 +20,7 @@ const listRequests = (token: string) => appFetch("http://localhost:3000/api/requ
 function token(form: Record<string, string>, headers: Record<string, string> = {}) {
   return callRoute(tokenRoute, "/api/oauth/token", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "10.9.9.9", ...headers },
+    headers: { "content-type": "application/x-www-form-urlencoded", "x-portal-client-address": "10.9.9.9", ...headers },
     body: new URLSearchParams(form).toString(),
   });
 }
@@ -240,7 +240,7 @@ describe("token endpoint", () => {
     const app = await registerApp(actor);
     let last: Response | undefined;
     for (let attempt = 0; attempt < 61; attempt++) {
-      last = await token({ grant_type: "client_credentials" }, { ...basic(app.clientId, "cs_wrong"), "x-forwarded-for": `10.1.${attempt}.1` });
+      last = await token({ grant_type: "client_credentials" }, { ...basic(app.clientId, "cs_wrong"), "x-portal-client-address": `10.1.${attempt}.1` });
     }
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);

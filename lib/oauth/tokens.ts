@@ -50,7 +50,8 @@ const pkceS256 = (verifier: string) => crypto.createHash("sha256").update(verifi
 /**
  * authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.6): the code works once, within ten minutes,
  * for the client and redirect URI it was issued to and the verifier of its challenge. A second
- * valid redemption means the code leaked: what the first one issued is revoked (RFC 6749 §4.1.2).
+ * valid redemption means the code leaked: every token descending from the first one is revoked
+ * (RFC 6749 §4.1.2).
  */
 export async function exchangeAuthorizationCode(client: AuthenticatedClient, form: URLSearchParams, now = new Date()) {
   const code = form.get("code");
@@ -69,7 +70,11 @@ export async function exchangeAuthorizationCode(client: AuthenticatedClient, for
   const tokens = await db.$transaction(async (tx) => {
     const { count } = await tx.oAuthAuthorizationCode.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: now } });
     if (count === 0) {
-      await tx.oAuthToken.updateMany({ where: { codeId: record.id, revokedAt: null }, data: { revokedAt: now } });
+      // The whole family goes: tokens refreshed from the code's tokens carry its family, not
+      // the code (RFC 9700 §4.13, OAuth 2.1 §4.1.3).
+      const issued = await tx.oAuthToken.findMany({ where: { codeId: record.id }, select: { familyId: true }, distinct: ["familyId"] });
+      const families = issued.map((token) => token.familyId);
+      await tx.oAuthToken.updateMany({ where: { familyId: { in: families }, revokedAt: null }, data: { revokedAt: now } });
       return null;
     }
     return issueTokens(tx, { clientId: client.id, userId: record.userId, grantId: record.grantId, codeId: record.id, familyId: crypto.randomUUID(), scopes: record.scopes, withRefresh: true }, now);
@@ -164,6 +169,8 @@ export async function revokeAuthorizedApp(userId: string, grantId: string, now =
     const { count } = await tx.oAuthGrant.updateMany({ where: { id: grantId, userId, revokedAt: null }, data: { revokedAt: now } });
     if (count === 0) return false;
     await tx.oAuthToken.updateMany({ where: { grantId, revokedAt: null }, data: { revokedAt: now } });
+    // Codes not yet redeemed die too, so a later consent that revives the grant revives none.
+    await tx.oAuthAuthorizationCode.updateMany({ where: { grantId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
     return true;
   });
 }

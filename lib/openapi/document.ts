@@ -4,6 +4,8 @@ import { operationsPaths } from "./operations-paths";
 import { requestsPaths } from "./requests-paths";
 import { bothForms } from "./shared";
 import { timpPaths } from "./timp-paths";
+import { timpReviewPaths } from "./timp-review-paths";
+import { webhookPaths } from "./webhook-paths";
 
 /**
  * The OpenAPI 3.1 document, generated from the schemas the routes validate with and the response
@@ -40,6 +42,8 @@ export function buildOpenApiDocument(serverUrl = "/") {
       },
       paths: bothForms({
         ...timpPaths,
+        ...timpReviewPaths,
+        ...webhookPaths,
         ...requestsPaths,
         ...oauthPaths,
         ...operationsPaths,

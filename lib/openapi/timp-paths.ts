@@ -82,7 +82,7 @@ export const timpPaths = {
           patch: {
             operationId: "updateConnectionRequest",
             tags: ["TIMP"],
-            summary: "Partial update while pending; `integrations` replaces the set, keeping ids sent back.",
+            summary: "Partial update while pending or sent back for changes; `integrations` replaces the set, keeping ids sent back.",
             security: timpSecurity,
             requestParams: uuidParam("uuid"),
             requestBody: json(updateConnectionRequestSchema, { additional_information: "Updated" }),
@@ -112,7 +112,7 @@ export const timpPaths = {
                 responses: {
                   "204": response("Decided."),
                   ...(action === "reject" ? { "400": response("Missing reason.", out.timpErrorSchema, { reason: ["This field is required."] }) } : {}),
-                  "403": response("Not an admin.", out.timpErrorSchema, { detail: "Only platform admins can approve or reject connection requests." }),
+                  "403": response("Not an admin.", out.timpErrorSchema, { detail: "Only platform admins can approve, reject or send back connection requests." }),
                   "404": response("Unknown request.", out.timpErrorSchema),
                   "422": response("Already decided.", out.timpErrorSchema, { detail: "This request was already approved." }),
                   ...timpErrors,

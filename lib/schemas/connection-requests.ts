@@ -9,7 +9,11 @@ import { nonNegativeInteger, optionalText, requiredText, text, email, uuid } fro
  */
 export const integrationTypes = ["item", "order", "allocation", "tracking", "other"] as const;
 export type IntegrationType = (typeof integrationTypes)[number];
-export const connectionRequestStatuses = ["pending", "approved", "rejected"] as const;
+export const connectionRequestStatuses = ["pending", "changes_requested", "approved", "rejected"] as const;
+export type ConnectionRequestStatusName = (typeof connectionRequestStatuses)[number];
+/** Not decided yet: the requester may edit, an admin may still decide. */
+export const openStatuses = ["pending", "changes_requested"] as const satisfies ConnectionRequestStatusName[];
+export const isOpen = (status: ConnectionRequestStatusName) => (openStatuses as readonly string[]).includes(status);
 
 /** Renames alias keys to their canonical name unless the canonical one is present. */
 function withAliases(aliases: Record<string, string>) {
@@ -39,17 +43,25 @@ const cron = z
     if (error) ctx.addIssue({ code: "custom", message: error });
   });
 
+// C0 and C1 control characters other than the line breaks that separate locations.
+const controlCharacter = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+export const maxLocationsLength = 5000;
+
+/**
+ * Where an integration's files can be fetched. The mirrored API takes free text ("Locations
+ * (URLs) where the files ... can be retrieved") and its own example sends a bare word, so any
+ * text is accepted: one location per line, each trimmed, blank lines dropped. The server never
+ * fetches them (no SSRF surface); the portal masks passwords in them.
+ */
 const locationList = z
-  .union([z.string(), z.array(z.string()).max(20, "At most 20 locations.")], { error: "Give a URL or a list of URLs." })
-  .transform((value) => (Array.isArray(value) ? value : value.split(/\s*\n\s*/)).map((entry) => entry.trim()).filter(Boolean))
-  .superRefine((locations, ctx) => {
-    for (const location of locations) {
-      if (location.length > 2000 || !URL.canParse(location)) {
-        ctx.addIssue({ code: "custom", message: `"${location.slice(0, 100)}" is not a valid URL.` });
-      }
-    }
+  .union([z.string(), z.array(z.string()).max(20, "At most 20 locations.")], { error: "Give the locations as text, one per line, or a list of texts." })
+  .meta({
+    description: `Where the files can be retrieved: free text, usually URLs, one per line (or a list). Trimmed; at most ${maxLocationsLength} characters; no control characters but line breaks. Never fetched by the server.`,
   })
-  .transform((locations) => (locations.length ? locations.join("\n") : undefined));
+  .transform((value) => (Array.isArray(value) ? value : value.split(/\r?\n|\r/)).map((entry) => entry.trim()).filter(Boolean).join("\n"))
+  .refine((text) => !controlCharacter.test(text), "Control characters are not allowed (only line breaks between locations).")
+  .refine((text) => text.length <= maxLocationsLength, `Ensure this field has no more than ${maxLocationsLength} characters.`)
+  .transform((text) => text || undefined);
 
 const integrationInput = z.preprocess(
   withAliases({ integration_type: "type", feed_source_file_locations: "file_locations" }),
@@ -136,12 +148,17 @@ export const rejectConnectionRequestSchema = z.object({
   reason: requiredText(2000),
 }, { error: "Invalid data. Expected a dictionary." });
 
-/** The admin portal's decision forms: one request, or a selection (bulk). */
+/** An admin sends a request back: what the requester should change (shown to them). */
+export const requestChangesSchema = z.object({
+  message: requiredText(2000),
+}, { error: "Invalid data. Expected a dictionary." });
+
+const selection = z.array(z.uuid()).min(1, "Select at least one request.").max(100);
+const explanation = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(2000, "At most 2000 characters.");
+
+/** The admin portal's decision forms: one request, or a selection (bulk). `reason` is the one text box. */
 export const decisionFormSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), ids: z.array(z.uuid()).min(1, "Select at least one request.").max(100) }),
-  z.object({
-    decision: z.literal("reject"),
-    ids: z.array(z.uuid()).min(1, "Select at least one request.").max(100),
-    reason: z.string({ error: "Give a reason for rejecting." }).trim().min(1, "Give a reason for rejecting.").max(2000, "At most 2000 characters."),
-  }),
-], { error: "Choose approve or reject." });
+  z.object({ decision: z.literal("approve"), ids: selection }),
+  z.object({ decision: z.literal("reject"), ids: selection, reason: explanation("Give a reason for rejecting.") }),
+  z.object({ decision: z.literal("request_changes"), ids: selection, reason: explanation("Say what the requester should change.") }),
+], { error: "Choose approve, reject or request changes." });

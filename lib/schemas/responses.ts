@@ -12,6 +12,17 @@ export const personSchema = z
   .object({ uuid, first_name: z.string(), last_name: z.string(), email: z.string(), phone: z.string(), job_title: z.string() })
   .meta({ id: "Person" });
 
+/** One entry of a request's history: what happened, when, by whom (null: the system), and the message given. */
+export const historyEntrySchema = z
+  .object({
+    event: z.string().meta({ example: "changes_requested", description: "The event's name without its prefix: submitted, changes_requested, resubmitted, approved, rejected." }),
+    at: z.string().meta({ format: "date-time" }),
+    actor: personSchema.nullable(),
+    message: z.string().nullable(),
+  })
+  .meta({ id: "HistoryEntry" });
+export const historySchema = z.object({ history: z.array(historyEntrySchema) }).meta({ id: "History" });
+
 export const integrationSchema = z
   .object({
     record_uuid: uuid,

@@ -34,7 +34,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     for (const account of demoAccounts) {
       const { organization, ...person } = account;
       const user = await tx.user.create({
-        data: { ...person, passwordHash, organizationId: organization ? orgs.get(organization) : null },
+        data: { ...person, passwordHash, emailVerifiedAt: new Date(), organizationId: organization ? orgs.get(organization) : null },
       });
       users.set(account.email, user.id);
     }

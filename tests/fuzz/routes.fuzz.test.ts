@@ -108,12 +108,17 @@ describe("fuzzing the routes", () => {
     await fc.assert(
       fc.asyncProperty(rawBody, contentType, async (body, type) => {
         const headers = { ...(type ? { "content-type": type } : {}) };
+        // A body fast-check builds can be a valid patch (say {"organization_name": "x"}), so compare
+        // with the row as this run found it, not as the test created it.
+        const current = () => db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
+        const before = await current();
         const patched = await expectClientErrorOrSuccess(
           await callRoute(patch, "/x", { method: "PATCH", headers: { ...retailer.auth, ...headers }, body }, { uuid: request.id }),
         );
-        if (patched !== 204) expect((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).supplierName).toBe("Fuzz");
+        const afterPatch = await current();
+        if (patched >= 400) expect(afterPatch).toEqual(before);
         const rejected = await expectClientErrorOrSuccess(await callRoute(reject, "/x", { method: "POST", headers: { ...admin.auth, ...headers }, body }, { uuid: request.id }));
-        if (rejected !== 204) expect(["pending", "rejected"]).toContain((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).status);
+        if (rejected >= 400) expect(await current()).toEqual(afterPatch);
       }),
       { numRuns: 25 },
     );
@@ -125,7 +130,7 @@ describe("fuzzing the routes", () => {
         await expectClientErrorOrSuccess(
           await callRoute(login, "/api/timp/organizations/user-login/", {
             method: "POST",
-            headers: { ...(type ? { "content-type": type } : {}), "x-forwarded-for": `10.77.${octet}.1` },
+            headers: { ...(type ? { "content-type": type } : {}), "x-portal-client-address": `10.77.${octet}.1` },
             body,
           }),
         );
@@ -169,7 +174,7 @@ describe("fuzzing the routes", () => {
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom("grant_type", "code", "client_id", "client_secret", "refresh_token", "code_verifier", "scope"), oddStrings.filter((s) => s.length < 2000)), { maxLength: 6 }), contentType, async (params, type) => {
         const response = await callRoute(token, "/api/oauth/token", {
           method: "POST",
-          headers: { ...(type ? { "content-type": type } : {}), "x-forwarded-for": "10.88.0.1" },
+          headers: { ...(type ? { "content-type": type } : {}), "x-portal-client-address": "10.88.0.1" },
           body: new URLSearchParams(params).toString(),
         });
         const status = await expectClientErrorOrSuccess(response);

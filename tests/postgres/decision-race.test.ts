@@ -52,4 +52,32 @@ describe("deciding concurrently (PostgreSQL)", () => {
     // An edit either landed before the decision (204) or was refused after it (422), never after.
     expect(final.supplierName).toBe(editStatus === 204 ? "Edited" : "Race Supply");
   });
+
+  it("request changes against approve against reject: one move wins, and the history records exactly it", async () => {
+    const { actors, request } = await setup();
+    const outcomes = await Promise.allSettled([
+      decideConnectionRequest(actors[0]!, request.id, { kind: "request_changes", message: "race" }),
+      decideConnectionRequest(actors[1]!, request.id, { kind: "approve" }),
+      decideConnectionRequest(actors[0]!, request.id, { kind: "reject", reason: "race" }),
+    ]);
+    const final = await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const events = await db.event.findMany({ where: { connectionRequestId: request.id }, orderBy: { sequence: "asc" } });
+    // Reject may follow a change request (both can succeed, in that order); nothing else combines.
+    const won = outcomes.filter((outcome) => outcome.status === "fulfilled").length;
+    expect(events.map((event) => event.toState).at(-1)).toBe(final.status);
+    expect(events).toHaveLength(won);
+    expect(won === 1 || events.map((event) => event.type).join() === "connection_request.changes_requested,connection_request.rejected").toBe(true);
+  });
+
+  it("a resubmission against a rejection while changes are awaited: the final state is the last event's", async () => {
+    const { retailer, actors, request } = await setup();
+    await decideConnectionRequest(actors[0]!, request.id, { kind: "request_changes", message: "fix it" });
+    const { resubmitConnectionRequest } = await import("@/lib/connection-requests/commands");
+    const requester = (await actorForApiToken(retailer.token))!;
+    await Promise.allSettled([resubmitConnectionRequest(requester, request.id), decideConnectionRequest(actors[1]!, request.id, { kind: "reject", reason: "no" })]);
+    const final = await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const events = await db.event.findMany({ where: { connectionRequestId: request.id }, orderBy: { sequence: "asc" } });
+    expect(events.at(-1)!.toState).toBe(final.status);
+    expect(["pending", "rejected"]).toContain(final.status);
+  });
 });

@@ -52,7 +52,7 @@ describe("abuse limits", () => {
 describe("credential checks", () => {
   it("are limited per client address too, whatever accounts are tried", async () => {
     const { verifyCredentials } = await import("@/lib/auth/options");
-    const headers = new Headers({ "x-forwarded-for": "10.200.0.7" });
+    const headers = new Headers({ "x-portal-client-address": "10.200.0.7" });
     let refused: unknown;
     for (let attempt = 0; attempt < 101 && !refused; attempt++) {
       await verifyCredentials({ email: `spray-${attempt}@example.com`, password: "guess" }, headers).catch((error: unknown) => {
@@ -60,6 +60,26 @@ describe("credential checks", () => {
       });
     }
     expect(refused).toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
+  });
+
+  it("self-registration is limited per e-mail address and per client address, before any password is hashed", async () => {
+    const { registerAccount } = await import("@/lib/users/registration");
+    const { registerSchema } = await import("@/lib/schemas/users");
+    const input = (email: string) => registerSchema.parse({ email, password: "a long password here", firstName: "R", lastName: "" });
+    const attempt = (email: string, address: string) => registerAccount(input(email), address).then(() => 201, (error: { status?: number }) => error.status);
+
+    // The same address five times: one account, four conflicts, then the limit.
+    const email = `again-${Date.now()}@example.com`;
+    const perEmail = [];
+    for (let n = 0; n < 6; n++) perEmail.push(await attempt(email, `10.210.0.${n}`));
+    expect(perEmail).toEqual([201, 409, 409, 409, 409, 429]);
+
+    // Twenty new addresses from one client, then the limit, whatever the address.
+    const perAddress = [];
+    for (let n = 0; n < 21; n++) perAddress.push(await attempt(`new-${n}-${Date.now()}@example.com`, "10.211.0.1"));
+    expect(perAddress.slice(0, 20).every((status) => status === 201)).toBe(true);
+    expect(perAddress[20]).toBe(429);
+    expect(await db.user.count({ where: { email: { startsWith: "new-20-" } } })).toBe(0);
   });
 
   it("self-registration cannot choose a role (mass assignment)", async () => {

@@ -5,6 +5,8 @@ import { DataRequestList } from "@/components/data-requests/request-list";
 import { requireActor } from "@/lib/auth/session";
 import { listDataRequests, listDataTypes } from "@/lib/data-requests/requests";
 import { describeDataRequest } from "@/lib/data-requests/view";
+import { dataRequestTimelines } from "@/lib/events/timeline";
+import { markReadFor } from "@/lib/notifications/notifications";
 
 export const metadata: Metadata = { title: "Your data" };
 
@@ -13,11 +15,13 @@ export default async function DataRequestsPage() {
   const [rows, types] = await Promise.all([listDataRequests(actor.userId), listDataTypes()]);
   const titles = new Map(types.map((type) => [type.id, type.title]));
   const requests = rows.map((row) => describeDataRequest(row, titles));
+  const timelines = await dataRequestTimelines(actor.userId, rows.map((row) => row.id));
+  await markReadFor(actor, { dataRequests: true });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Copies of your data</h1>
       <LiveUpdates states={requests.map(({ id, state }) => ({ id, state }))} />
-      <DataRequestList requests={requests} />
+      <DataRequestList requests={requests} timelines={timelines} />
       <NewDataRequestForm types={types} />
     </div>
   );

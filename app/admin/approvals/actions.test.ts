@@ -42,7 +42,7 @@ describe("server actions check their caller", () => {
     const { retailer, request } = await pending();
     session.actor = await actorForApiToken(retailer.token);
     const result = await decideAction(null, form([["decision", "approve"], ["ids", request.id]]));
-    expect(result).toEqual({ ok: false, message: "Only platform admins can approve or reject connection requests.", fieldErrors: {} });
+    expect(result).toEqual({ ok: false, message: "Only platform admins can approve, reject or send back connection requests.", fieldErrors: {} });
     expect((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("pending");
     expect(await db.auditEvent.count({ where: { targetId: request.id } })).toBe(0);
   });
@@ -53,6 +53,21 @@ describe("server actions check their caller", () => {
     expect(await saveConnectionRequestAction(null, form([["payload", "{}"]]))).toMatchObject({ ok: false });
     expect(await createApiTokenAction(null, form([["name", "x"], ["expiresInDays", "7"]]))).toMatchObject({ ok: false });
     expect((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("pending");
+  });
+
+  it("an admin sends a request back with what to change; without it, a field error", async () => {
+    const { request } = await pending();
+    const admin = await person({ admin: true });
+    session.actor = await actorForApiToken(admin.token);
+    expect(await decideAction(null, form([["decision", "request_changes"], ["ids", request.id]]))).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: ["Say what the requester should change."] },
+    });
+    expect(await decideAction(null, form([["decision", "request_changes"], ["ids", request.id], ["reason", "Add a feed."]]))).toEqual({
+      ok: true,
+      message: "Sent back for changes 1 request.",
+    });
+    expect((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("changes_requested");
   });
 
   it("an admin's decision goes through; a reject without a reason is a field error", async () => {

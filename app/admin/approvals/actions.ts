@@ -7,7 +7,7 @@ import { formStateFromError, invalidForm, signedOutState, type FormState } from 
 import { decisionFormSchema } from "@/lib/schemas/connection-requests";
 
 /**
- * Approves or rejects one request or a selection. A public endpoint like any server action: the
+ * Approves, rejects or sends back one request or a selection. A public endpoint like any server action: the
  * admin check happens in lib (decideConnectionRequests), for every caller.
  */
 export async function decideAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -24,12 +24,16 @@ export async function decideAction(_previous: FormState, formData: FormData): Pr
     const results = await decideConnectionRequests(
       actor,
       ids,
-      decision === "approve" ? { kind: "approve" } : { kind: "reject", reason: parsed.data.reason },
+      parsed.data.decision === "approve"
+        ? { kind: "approve" }
+        : parsed.data.decision === "reject"
+          ? { kind: "reject", reason: parsed.data.reason }
+          : { kind: "request_changes", message: parsed.data.reason },
     );
     revalidatePath("/admin/approvals");
     const failed = results.filter((result) => !result.ok);
     const done = results.length - failed.length;
-    const verb = decision === "approve" ? "Approved" : "Rejected";
+    const verb = { approve: "Approved", reject: "Rejected", request_changes: "Sent back for changes" }[decision];
     if (failed.length === 0) return { ok: true, message: `${verb} ${done} request${done === 1 ? "" : "s"}.` };
     return { ok: false, message: `${verb} ${done}; ${failed.length} could not be: ${failed[0]!.message}`, fieldErrors: {} };
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RegisterAppForm, RotateSecretForm } from "@/components/settings/app-forms";
+import { AppWebhookForm } from "@/components/settings/webhook-forms";
 import { requireActor } from "@/lib/auth/session";
 import { listOwnOAuthClients } from "@/lib/oauth/clients";
 import { deleteAppAction } from "./actions";
@@ -23,6 +24,7 @@ export default async function OAuthAppsPage() {
             <p>Client id: <code data-testid="client-id">{app.clientId}</code></p>
             <p>Redirect URIs: {app.redirectUris.join(", ")}</p>
             {app.type === "confidential" && <RotateSecretForm id={app.id} name={app.name} />}
+            <AppWebhookForm id={app.id} name={app.name} url={app.webhook?.url ?? null} />
             <form action={deleteAppAction}>
               <input type="hidden" name="id" value={app.id} />
               <button type="submit" className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50">Delete<span className="sr-only"> {app.name}</span></button>

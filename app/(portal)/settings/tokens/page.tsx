@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenTable } from "@/components/settings/token-table";
+import { Pagination } from "@/components/ui/pagination";
 import { listApiTokens } from "@/lib/auth/api-tokens";
 import { requireActor } from "@/lib/auth/session";
+import { firstValues, listPageQuerySchema } from "@/lib/schemas/portal";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-export default async function ApiTokensPage() {
+export default async function ApiTokensPage({ searchParams }: PageProps<"/settings/tokens">) {
   const actor = await requireActor("/settings/tokens");
-  const tokens = await listApiTokens(actor);
+  const { page, size } = listPageQuerySchema.parse(firstValues(await searchParams));
+  const { tokens, total } = await listApiTokens(actor, { start: (page - 1) * size, limit: size });
   return (
     <div className="flex flex-col gap-8">
       <div>
@@ -20,6 +23,7 @@ export default async function ApiTokensPage() {
       </div>
       <CreateTokenForm />
       <TokenTable tokens={tokens} />
+      {total > 0 && <Pagination basePath="/settings/tokens" params={{}} page={page} size={size} total={total} />}
     </div>
   );
 }

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { DecisionForm } from "@/components/admin/decision-form";
 import { ListFilters } from "@/components/connections/list-filters";
 import { shortDate } from "@/components/connections/request-table";
-import { StatusBadge } from "@/components/connections/status-badge";
+import { StatusBadge, statusLabels } from "@/components/connections/status-badge";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getFilterOrganization, listApprovalQueue } from "@/lib/connection-requests/admin-queue";
+import { connectionRequestStatuses, isOpen, type ConnectionRequestStatusName } from "@/lib/schemas/connection-requests";
 import { firstValues, listPageQuerySchema } from "@/lib/schemas/portal";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -21,16 +22,16 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
   ]);
   const queueLink = (params: Record<string, string | undefined>) =>
     `/admin/approvals?${new URLSearchParams(Object.entries({ ...params, size: String(size) }).filter((entry): entry is [string, string] => Boolean(entry[1])))}`;
-  const countLink = (value?: "pending" | "approved" | "rejected") => queueLink({ status: value, q, organization });
+  const countLink = (value?: ConnectionRequestStatusName) => queueLink({ status: value, q, organization });
 
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Approvals</h1>
       <ul className="flex flex-wrap gap-3 text-sm" aria-label="Requests per status" data-testid="status-counts">
-        {(["pending", "approved", "rejected"] as const).map((value) => (
+        {connectionRequestStatuses.map((value) => (
           <li key={value}>
             <Link href={countLink(value)} className="rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100" aria-current={status === value ? "true" : undefined}>
-              {value}: <span data-testid={`count-${value}`}>{queue.counts[value]}</span>
+              {statusLabels[value]}: <span data-testid={`count-${value}`}>{queue.counts[value]}</span>
             </Link>
           </li>
         ))}
@@ -60,7 +61,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
             {queue.requests.map((request) => (
               <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="queue-row">
                 <td className="px-3 py-2">
-                  {request.status === "pending" && (
+                  {isOpen(request.status) && (
                     <input type="checkbox" name="ids" value={request.record_uuid} aria-label={`Select request to ${request.org_name} from ${request.organization.name}`} />
                   )}
                 </td>

@@ -3,10 +3,14 @@ import Link from "next/link";
 import { DecisionForm } from "@/components/admin/decision-form";
 import { RequestDetails } from "@/components/connections/request-details";
 import { shortDate } from "@/components/connections/request-table";
+import { Timeline } from "@/components/connections/timeline";
 import { requireAdmin } from "@/lib/auth/session";
-import { getRequestHistory, getRequestingOrganization } from "@/lib/connection-requests/admin-queue";
+import { getRequestingOrganization } from "@/lib/connection-requests/admin-queue";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
+import { connectionRequestTimeline } from "@/lib/events/timeline";
 import { orNotFound } from "@/lib/http/pages";
+import { isOpen } from "@/lib/schemas/connection-requests";
+import { markReadFor } from "@/lib/notifications/notifications";
 
 export const metadata: Metadata = { title: "Review connection request" };
 
@@ -14,7 +18,8 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
   const { id } = await params;
   const actor = await requireAdmin(`/admin/approvals/${id}`);
   const request = await orNotFound(getConnectionRequestForActor(actor, id));
-  const [history, org] = await Promise.all([getRequestHistory(actor, id), getRequestingOrganization(actor, id)]);
+  const [timeline, org] = await Promise.all([connectionRequestTimeline(actor, id), getRequestingOrganization(actor, id)]);
+  await markReadFor(actor, { connectionRequestId: id });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{org.name} → {request.org_name}</h1>
@@ -25,24 +30,17 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
           {org._count.connectionRequests} request(s).
         </p>
       </section>
-      {request.status === "pending" && (
+      {isOpen(request.status) && (
         <section aria-labelledby="decide" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="decide" className="mb-2 text-lg font-medium">Decide</h2>
-          <DecisionForm ids={[id]} label="Decide this request" />
+          {request.status === "changes_requested" && (
+            <p className="mb-3 text-sm">Sent back for changes: it can be approved once its requester resubmits it, or rejected now.</p>
+          )}
+          <DecisionForm ids={[id]} label="Decide this request" waitingForChanges={request.status === "changes_requested"} />
         </section>
       )}
       <RequestDetails request={request} />
-      <section aria-labelledby="history">
-        <h2 id="history" className="mb-2 text-lg font-medium">History</h2>
-        <ol className="flex flex-col gap-1 text-sm" data-testid="history">
-          {history.map((event) => (
-            <li key={event.id}>
-              {shortDate(event.at)}: {event.by} — {event.action}
-              {event.fromState && event.toState && event.fromState !== event.toState ? ` (${event.fromState} → ${event.toState})` : ""}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline entries={timeline} />
       <Link href="/admin/approvals" className="text-brand-700 underline">Back to the queue</Link>
     </div>
   );

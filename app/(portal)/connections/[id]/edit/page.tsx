@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
 import { env } from "@/lib/env";
 import { orNotFound } from "@/lib/http/pages";
+import { isOpen } from "@/lib/schemas/connection-requests";
 
 export const metadata: Metadata = { title: "Edit connection request" };
 
@@ -14,7 +15,7 @@ export default async function EditConnectionRequestPage({ params }: PageProps<"/
   const actor = await requireActor(`/connections/${id}/edit`);
   const request = await orNotFound(getConnectionRequestForActor(actor, id));
   // Decided requests are read-only; admins decide, they do not edit.
-  if (request.status !== "pending" || isAdmin(actor)) redirect(`/connections/${id}`);
+  if (!isOpen(request.status) || isAdmin(actor)) redirect(`/connections/${id}`);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">Edit request to {request.org_name}</h1>

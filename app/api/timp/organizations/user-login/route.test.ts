@@ -8,7 +8,7 @@ import { GET, POST } from "./route";
 const login = (body: unknown, headers: Record<string, string> = {}) =>
   callRoute(POST, "/api/timp/organizations/user-login/", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": `10.0.${Math.floor(Math.random() * 250)}.1`, ...headers },
+    headers: { "content-type": "application/json", "x-portal-client-address": `10.0.${Math.floor(Math.random() * 250)}.1`, ...headers },
     body: JSON.stringify(body),
   });
 

@@ -95,7 +95,7 @@ describe("GET connection requests", () => {
     expect(await bad("?limit=abc&start=1.5")).toEqual({ limit: ["A valid integer is required."], start: ["A valid integer is required."] });
     expect(await bad("?start=-5")).toEqual({ start: ["Ensure this value is greater than or equal to 0."] });
     expect(await bad("?limit=99999999999999999999")).toEqual({ limit: ["A valid integer is required."] });
-    expect(await bad("?status=open")).toEqual({ status: [expect.stringMatching(/pending, approved, rejected/)] });
+    expect(await bad("?status=open")).toEqual({ status: [expect.stringMatching(/pending, changes_requested, approved, rejected/)] });
     // PostgreSQL cannot compare text with U+0000: refused before any query, on both engines.
     expect(await bad("?q=a%00b")).toEqual({ q: ["Null characters are not allowed."] });
   });

@@ -68,7 +68,7 @@ describe("approve and reject", () => {
     const request = await pendingRequest(retailer);
     for (const response of [await approveAs(retailer, request.id), await rejectAs(retailer, request.id, {})]) {
       expect(response.status).toBe(403);
-      expect(await response.json()).toEqual({ detail: "Only platform admins can approve or reject connection requests." });
+      expect(await response.json()).toEqual({ detail: "Only platform admins can approve, reject or send back connection requests." });
     }
     expect((await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("pending");
     expect(await db.auditEvent.count({ where: { targetId: request.id } })).toBe(0);

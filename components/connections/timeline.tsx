@@ -1,0 +1,40 @@
+import type { TimelineEntry } from "@/lib/events/timeline";
+import { shortDate } from "./request-table";
+
+const words: Record<string, string> = {
+  submitted: "Submitted",
+  changes_requested: "Changes requested",
+  resubmitted: "Resubmitted",
+  approved: "Approved",
+  rejected: "Rejected",
+  completed: "Ready to download",
+  failed: "Could not be built",
+  expiring: "Download expiring soon",
+  expired: "Download expired",
+  cancelled: "Cancelled",
+};
+
+const who = (actor: TimelineEntry["actor"]) => (actor ? `${actor.first_name} ${actor.last_name}`.trim() || actor.email : "the system");
+
+/** A request's history, oldest first: what happened, when, by whom, and the message given. */
+export function Timeline({ entries, label = "History", heading: Heading = "h2" }: { entries: TimelineEntry[]; label?: string; heading?: "h2" | "h3" }) {
+  return (
+    <section aria-label={label}>
+      <Heading className={Heading === "h2" ? "mb-2 text-lg font-medium" : "mb-1 text-sm font-medium"}>{label}</Heading>
+      {entries.length === 0 ? (
+        <p className="text-sm text-slate-600">Nothing has happened yet.</p>
+      ) : (
+        <ol className="flex flex-col gap-2 border-l-2 border-slate-200 pl-4 text-sm" data-testid="timeline">
+          {entries.map((entry, index) => (
+            <li key={index} data-testid="timeline-entry">
+              <p>
+                <span className="font-medium">{words[entry.event] ?? entry.event}</span> · {shortDate(entry.at)} · {who(entry.actor)}
+              </p>
+              {entry.message && <p className="mt-0.5 whitespace-pre-wrap text-slate-700">“{entry.message}”</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Tx } from "../db/connect";
+import type { EventType } from "./types";
+
+export type EventInput = {
+  type: EventType;
+  actorId: string | null;
+  fromState?: string | null;
+  toState?: string | null;
+  message?: string | null;
+} & (
+  | { connectionRequestId: string; organizationId: string }
+  | { dataRequestId: string; userId: string }
+);
+
+/**
+ * Records a state change. Always called inside the transaction of the change itself, so there is
+ * never a change without its event; delivery reads events afterwards (lib/events/fanout.ts).
+ */
+export async function recordEvent(tx: Tx, event: EventInput): Promise<void> {
+  await tx.event.create({ data: event });
+}

@@ -1,0 +1,170 @@
+import crypto from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { person, unique } from "@/tests/support/fixtures";
+import { claimSweep, sweepExpiredRows, type SweepPeriods } from "./sweep";
+
+const hour = 3_600_000;
+const day = 24 * hour;
+const periods: SweepPeriods = { credentialGraceMs: 7 * day, idempotencyKeyMs: day, unattachedUploadMs: day, deliveryLogMs: 30 * day };
+// Every test sweeps "now" on a clock of its own, far enough apart that each sees only its rows.
+const clock = (offsetDays: number) => new Date(Date.UTC(2030, 0, 1) + offsetDays * day);
+const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
+const minute = 60_000;
+
+async function exists(model: { count: (args: { where: { id: string } }) => Promise<number> }, id: string) {
+  return (await model.count({ where: { id } })) === 1;
+}
+
+describe("the housekeeping sweep", () => {
+  it("deletes sessions and API tokens expired or revoked longer than the grace period, and no others", async () => {
+    const now = clock(0);
+    const who = await person();
+    const session = (expiresAt: Date) => db.userSession.create({ data: { userId: who.id, expiresAt } });
+    const token = (data: { expiresAt: Date; revokedAt?: Date }) =>
+      db.apiToken.create({ data: { userId: who.id, name: "t", tokenHash: unique() + unique(), ...data } });
+    const oldSession = await session(ago(now, periods.credentialGraceMs + minute));
+    const recentSession = await session(ago(now, periods.credentialGraceMs - minute));
+    const oldToken = await token({ expiresAt: ago(now, periods.credentialGraceMs + minute) });
+    const revokedLongAgo = await token({ expiresAt: new Date(now.getTime() + day), revokedAt: ago(now, periods.credentialGraceMs + minute) });
+    const revokedRecently = await token({ expiresAt: new Date(now.getTime() + day), revokedAt: ago(now, hour) });
+    const recentToken = await token({ expiresAt: ago(now, periods.credentialGraceMs - minute) });
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.userSession, oldSession.id)).toBe(false);
+    expect(await exists(db.userSession, recentSession.id)).toBe(true);
+    expect(await exists(db.apiToken, oldToken.id)).toBe(false);
+    expect(await exists(db.apiToken, revokedLongAgo.id)).toBe(false);
+    expect(await exists(db.apiToken, revokedRecently.id)).toBe(true);
+    expect(await exists(db.apiToken, recentToken.id)).toBe(true);
+  });
+
+  it("keeps an OAuth token family, rotated refresh tokens and its code included, while any member works", async () => {
+    const now = clock(10);
+    const who = await person();
+    const client = await db.oAuthClient.create({
+      data: { clientId: `c-${unique()}`, name: "App", ownerId: who.id, type: "public", redirectUris: ["https://app.example/cb"] },
+    });
+    const code = (expiresAt: Date) =>
+      db.oAuthAuthorizationCode.create({
+        data: {
+          codeHash: unique() + unique(), clientId: client.id, userId: who.id, redirectUri: "https://app.example/cb",
+          scopes: [], codeChallenge: "x", codeChallengeMethod: "S256", expiresAt, usedAt: expiresAt,
+        },
+      });
+    const token = (familyId: string, codeId: string, data: { expiresAt: Date; rotatedAt?: Date; revokedAt?: Date }) =>
+      db.oAuthToken.create({
+        data: { kind: "refresh", tokenHash: unique() + unique(), clientId: client.id, userId: who.id, familyId, codeId, scopes: [], ...data },
+      });
+    const longExpired = ago(now, periods.credentialGraceMs + minute);
+
+    // A live family: its first refresh token was rotated and expired long ago, the newest works.
+    const liveFamily = crypto.randomUUID();
+    const liveCode = await code(longExpired);
+    const rotated = await token(liveFamily, liveCode.id, { expiresAt: longExpired, rotatedAt: longExpired });
+    const current = await token(liveFamily, liveCode.id, { expiresAt: new Date(now.getTime() + day) });
+    // A dead family: every token expired or was revoked longer than the grace period ago.
+    const deadFamily = crypto.randomUUID();
+    const deadCode = await code(longExpired);
+    const deadTokens = [
+      await token(deadFamily, deadCode.id, { expiresAt: longExpired }),
+      await token(deadFamily, deadCode.id, { expiresAt: new Date(now.getTime() + day), revokedAt: longExpired }),
+    ];
+    // A family that stopped working recently stays for the grace period.
+    const recentFamily = crypto.randomUUID();
+    const recentCode = await code(longExpired);
+    const recent = await token(recentFamily, recentCode.id, { expiresAt: ago(now, hour) });
+    // A code that never produced a token goes once expired beyond the grace period.
+    const unusedCode = await code(longExpired);
+    const freshCode = await code(ago(now, minute));
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.oAuthToken, rotated.id)).toBe(true);
+    expect(await exists(db.oAuthToken, current.id)).toBe(true);
+    expect(await exists(db.oAuthAuthorizationCode, liveCode.id)).toBe(true);
+    for (const dead of deadTokens) expect(await exists(db.oAuthToken, dead.id)).toBe(false);
+    expect(await exists(db.oAuthAuthorizationCode, deadCode.id)).toBe(false);
+    expect(await exists(db.oAuthToken, recent.id)).toBe(true);
+    expect(await exists(db.oAuthAuthorizationCode, recentCode.id)).toBe(true);
+    expect(await exists(db.oAuthAuthorizationCode, unusedCode.id)).toBe(false);
+    expect(await exists(db.oAuthAuthorizationCode, freshCode.id)).toBe(true);
+  });
+
+  it("forgets Idempotency-Keys after their period and expired rate-limit counters at once", async () => {
+    const now = clock(20);
+    const key = (createdAt: Date) =>
+      db.idempotencyKey.create({ data: { scope: `s-${unique()}`, key: "k", requestHash: "h", responseStatus: 201, responseBody: {}, createdAt } });
+    const oldKey = await key(ago(now, periods.idempotencyKeyMs + minute));
+    const recentKey = await key(ago(now, periods.idempotencyKeyMs - minute));
+    const counter = (expire: Date) => db.rateLimiterFlexible.create({ data: { key: `test:${unique()}`, points: 1, expire } });
+    const expired = await counter(ago(now, 1000));
+    const running = await counter(new Date(now.getTime() + 1000));
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.idempotencyKey, oldKey.id)).toBe(false);
+    expect(await exists(db.idempotencyKey, recentKey.id)).toBe(true);
+    expect(await db.rateLimiterFlexible.count({ where: { key: expired.key } })).toBe(0);
+    expect(await db.rateLimiterFlexible.count({ where: { key: running.key } })).toBe(1);
+  });
+
+  it("deletes uploads never attached to a request after their period, never attached ones", async () => {
+    const now = clock(30);
+    const who = await person();
+    const upload = (createdAt: Date) =>
+      db.uploadedFile.create({
+        data: { organizationId: who.organizationId!, name: "a.csv", contentType: "text/csv", size: 1, sha256: "x", content: Buffer.from("a"), createdAt },
+      });
+    const oldLoose = await upload(ago(now, periods.unattachedUploadMs + minute));
+    const recentLoose = await upload(ago(now, periods.unattachedUploadMs - minute));
+    const oldAttached = await upload(ago(now, periods.unattachedUploadMs + day));
+    const request = await db.connectionRequest.create({
+      data: { organizationId: who.organizationId!, supplierName: "S", contactFullName: "C", files: { create: { fileId: oldAttached.id } } },
+    });
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.uploadedFile, oldLoose.id)).toBe(false);
+    expect(await exists(db.uploadedFile, recentLoose.id)).toBe(true);
+    expect(await exists(db.uploadedFile, oldAttached.id)).toBe(true);
+    expect(await db.connectionRequestFile.count({ where: { connectionRequestId: request.id } })).toBe(1);
+  });
+
+  it("keeps the e-mail log for its period, and undelivered mail for ever", async () => {
+    const now = clock(35);
+    const mail = (status: "sent" | "failed" | "pending", createdAt: Date) =>
+      db.emailDelivery.create({ data: { to: "a@example.com", subject: "s", text: "t", html: "h", status, createdAt } });
+    const oldSent = await mail("sent", ago(now, periods.deliveryLogMs + minute));
+    const oldFailed = await mail("failed", ago(now, periods.deliveryLogMs + minute));
+    const recentSent = await mail("sent", ago(now, periods.deliveryLogMs - minute));
+    const oldPending = await mail("pending", ago(now, periods.deliveryLogMs + day));
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.emailDelivery, oldSent.id)).toBe(false);
+    expect(await exists(db.emailDelivery, oldFailed.id)).toBe(false);
+    expect(await exists(db.emailDelivery, recentSent.id)).toBe(true);
+    expect(await exists(db.emailDelivery, oldPending.id)).toBe(true);
+  });
+
+  it("deletes in batches until nothing is due", async () => {
+    const now = clock(40);
+    const who = await person();
+    const expiresAt = ago(now, periods.credentialGraceMs + minute);
+    await db.userSession.createMany({ data: Array.from({ length: 2_500 }, () => ({ userId: who.id, expiresAt })) });
+    const report = await sweepExpiredRows(now, periods);
+    expect(report.sessions).toBeGreaterThanOrEqual(2_500);
+    expect(await db.userSession.count({ where: { userId: who.id } })).toBe(0);
+  });
+
+  it("is claimed by one instance per interval", async () => {
+    const now = clock(50);
+    const interval = 10 * minute;
+    const claims = await Promise.all([claimSweep(now, interval), claimSweep(now, interval)]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimSweep(new Date(now.getTime() + interval - 1000), interval)).toBe(false);
+    expect(await claimSweep(new Date(now.getTime() + interval), interval)).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorForApiToken } from "@/lib/auth/api-tokens";
+import { submitConnectionRequest } from "@/lib/connection-requests/commands";
+import { decideConnectionRequest } from "@/lib/connection-requests/decisions";
+import { db } from "@/lib/db/client";
+import { fanOutEvents } from "@/lib/events/fanout";
+import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests";
+import { person, unique, validRequest, type Person } from "@/tests/support/fixtures";
+import { startSmtpServer } from "@/tests/support/smtp";
+import { deliveryGiveUpAfterMs } from "@/lib/deliveries/retry";
+import { sendDueEmails } from "./outbox";
+import { smtpTransport } from "./transport";
+
+const actorOf = async (who: Person) => (await actorForApiToken(who.token))!;
+
+async function sendBack(retailer: Person, admin: Person, message: string) {
+  const supplier = `Supplier ${unique()}`;
+  const input = createConnectionRequestSchema.parse({ ...validRequest, organization_name: supplier });
+  const { body } = await submitConnectionRequest(await actorOf(retailer), input);
+  const id = (body as { request_uuid: string }).request_uuid;
+  await decideConnectionRequest(await actorOf(admin), id, { kind: "request_changes", message });
+  while ((await fanOutEvents(new Date(), { email: true })) > 0);
+  return { id, supplier };
+}
+
+describe("e-mail through a real SMTP server", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+  });
+
+  it("tells the requester what to change, naming the request and linking to it, in text and HTML", async () => {
+    const [retailer, admin] = [await person(), await person({ admin: true })];
+    const { id, supplier } = await sendBack(retailer, admin, "Add the <account> number & a phone.");
+    const transport = smtpTransport(smtp.url);
+    while ((await sendDueEmails(new Date(), transport)).sent > 0);
+
+    const mail = smtp.received.find((message) => message.subject === `Changes requested: ${supplier}`)!;
+    expect(mail).toBeDefined();
+    expect(mail.to).toMatchObject({ text: retailer.email });
+    expect(mail.from?.text).toContain("no-reply@localhost");
+    expect(mail.text).toContain(`The platform admins sent your request to connect with ${supplier} back for changes.`);
+    expect(mail.text).toContain("Message: “Add the <account> number & a phone.”");
+    expect(mail.text).toContain(`Open it: http://localhost:3000/connections/${id}`);
+    expect(mail.html).toContain("“Add the &lt;account&gt; number &amp; a phone.”");
+    expect(mail.html).toContain(`href="http://localhost:3000/connections/${id}"`);
+    // The admins were told of the submission, with the admin's link.
+    const toAdmin = smtp.received.find((message) => message.subject?.startsWith("New connection request:") && message.subject.endsWith(supplier));
+    expect(toAdmin?.text).toContain(`/admin/approvals/${id}`);
+    expect(await db.emailDelivery.count({ where: { event: { connectionRequestId: id }, status: { not: "sent" } } })).toBe(0);
+  });
+
+  it("keeps a message through an SMTP outage and sends it once the server is back, never more than once", async () => {
+    const [retailer, admin] = [await person(), await person({ admin: true })];
+    const { supplier } = await sendBack(retailer, admin, "Outage test.");
+    const down = await startSmtpServer();
+    await down.stop(); // a port where nothing listens
+    const now = new Date();
+    const first = await sendDueEmails(now, smtpTransport(down.url));
+    expect(first.sent).toBe(0);
+    const waiting = await db.emailDelivery.findFirstOrThrow({ where: { to: retailer.email } });
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    expect(waiting.lastError).toMatch(/ECONNREFUSED|connect/i);
+    expect(waiting.nextAttemptAt.getTime()).toBeGreaterThan(now.getTime());
+    expect((await sendDueEmails(now, smtpTransport(smtp.url))).sent).toBe(0); // not before its backoff
+
+    const later = new Date(waiting.nextAttemptAt.getTime() + 1);
+    while ((await sendDueEmails(later, smtpTransport(smtp.url))).sent > 0);
+    expect(smtp.received.filter((message) => message.subject === `Changes requested: ${supplier}` && message.to && "text" in message.to && message.to.text === retailer.email)).toHaveLength(1);
+    expect(await db.emailDelivery.findFirstOrThrow({ where: { to: retailer.email } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("gives up after a day of failures and says why", async () => {
+    const [retailer, admin] = [await person(), await person({ admin: true })];
+    await sendBack(retailer, admin, "Give up test.");
+    const down = await startSmtpServer();
+    await down.stop();
+    const mail = await db.emailDelivery.findFirstOrThrow({ where: { to: retailer.email } });
+    await sendDueEmails(new Date(mail.createdAt.getTime() + deliveryGiveUpAfterMs), smtpTransport(down.url));
+    expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "failed", attempts: 1 });
+  });
+});

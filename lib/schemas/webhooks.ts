@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/** What an organization's (or an admin's) endpoint can subscribe to. */
+export const webhookEventTypes = [
+  "connection_request.submitted",
+  "connection_request.changes_requested",
+  "connection_request.resubmitted",
+  "connection_request.approved",
+  "connection_request.rejected",
+] as const;
+
+export const createWebhookSchema = z.object({
+  url: z.string({ error: "This field is required." }).trim().min(1, "This field is required.").max(2000, "Ensure this field has no more than 2000 characters."),
+  events: z
+    .array(z.enum(webhookEventTypes, { error: `Choose from: ${webhookEventTypes.join(", ")}.` }), { error: "Give a list of event names." })
+    .min(1, "Subscribe to at least one event.")
+    .transform((events) => [...new Set(events)]),
+}, { error: "Invalid data. Expected a dictionary." });
+export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
+
+export const webhookEndpointSchema = z
+  .object({
+    id: z.string().meta({ format: "uuid" }),
+    url: z.string(),
+    events: z.array(z.enum(webhookEventTypes)),
+    enabled: z.boolean().meta({ description: "False once deliveries failed for 24 hours; rotating the secret turns it back on." }),
+    created_at: z.string().meta({ format: "date-time" }),
+  })
+  .meta({ id: "WebhookEndpoint" });
+export const createdWebhookSchema = webhookEndpointSchema
+  .extend({ secret: z.string().meta({ description: "The `whsec_` signing secret, shown this once.", example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }) })
+  .meta({ id: "CreatedWebhookEndpoint" });
+export const webhookDeliverySchema = z
+  .object({
+    id: z.string().meta({ format: "uuid", description: "Also the `webhook-id` header of the request." }),
+    type: z.string(),
+    status: z.enum(["pending", "sending", "sent", "failed"]),
+    attempts: z.number().int(),
+    response_status: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    created_at: z.string().meta({ format: "date-time" }),
+    delivered_at: z.string().meta({ format: "date-time" }).nullable(),
+  })
+  .meta({ id: "WebhookDelivery" });

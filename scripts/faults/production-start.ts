@@ -1,0 +1,63 @@
+/**
+ * A production start as the README shows it (`NODE_ENV=production npm start`) on an empty
+ * database: no demo account may exist, and the start says how to create the first admin. Then
+ * the same with an explicit SEED_DEMO=1: demo data, behind a loud warning.
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { authSecret, checks, freshTarget, root, sleep, timpLogin, type Target } from "./support";
+
+const port = 3390;
+const url = `http://127.0.0.1:${port}`;
+
+/** Runs scripts/start.ts until the portal answers; returns what it printed, then stops it. */
+async function startLikeTheReadme(target: Target, extraEnv: Record<string, string>, whileRunning: () => Promise<void>) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, DATABASE_URL: "", SEED_DEMO: "", ...target.env, ...extraEnv, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  try {
+    for (let attempt = 0; !output.includes("Portal:"); attempt++) {
+      if (child.exitCode !== null || attempt > 720) throw new Error(`npm start did not come up:\n${output}`);
+      await sleep(250);
+    }
+    await whileRunning();
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+  }
+  return output;
+}
+
+const { check, finish } = checks("production start");
+
+const empty = await freshTarget();
+try {
+  const output = await startLikeTheReadme(empty, {}, async () => {
+    const admin = await timpLogin(url, "admin@example.com");
+    check(admin.status === 400 || admin.status === 401, `the demo admin cannot sign in (got ${admin.status})`);
+    const member = await timpLogin(url, "alice@acme-retail.example");
+    check(member.token === null, "no demo member account exists");
+  });
+  check(!output.includes("demo-password"), "the start prints no demo accounts");
+  check(output.includes("user:create") && output.includes("--admin"), "the start says how to create the first admin");
+} finally {
+  await empty.dispose();
+}
+
+const seeded = await freshTarget();
+try {
+  const output = await startLikeTheReadme(seeded, { SEED_DEMO: "1" }, async () => {
+    check((await timpLogin(url, "admin@example.com")).token !== null, "SEED_DEMO=1 loads the demo accounts on purpose");
+  });
+  check(output.includes("SEED_DEMO=1 with NODE_ENV=production"), "and warns loudly that it did");
+} finally {
+  await seeded.dispose();
+}
+
+process.exit(finish() ? 0 : 1);
