@@ -9,6 +9,32 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Imports point down: app/ and components/ use lib/; lib/ owns the database and its transactions.
+  {
+    files: ["components/**", "lib/**"],
+    ignores: ["**/*.test.ts"], // tests may drive the whole stack from a route
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "Nothing imports from app/: move the code into lib/." }] }] },
+  },
+  {
+    files: ["lib/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*", "@/components/*"], message: "lib/ sits below app/ and components/: it imports neither." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db/*", "@/lib/generated/*"], message: "app/ reaches the database through lib/'s functions, which own their transactions." }] },
+      ],
+    },
+  },
   { ignores: [".next/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**"] },
 ];
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { decideAction } from "@/app/admin/approvals/actions";
+import { decideAction } from "@/lib/connection-requests/actions";
 import type { FormState } from "@/lib/forms";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { registerAction } from "@/app/register/actions";
+import { registerAction } from "@/lib/users/account-actions";
 import { Field, SubmitButton } from "@/components/ui/field";
 
 export function RegisterForm() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { saveConnectionRequestAction } from "@/app/(portal)/connections/actions";
+import { saveConnectionRequestAction } from "@/lib/connection-requests/actions";
 import { Field, SubmitButton } from "@/components/ui/field";
 import { integrationTypes, type IntegrationType } from "@/lib/schemas/connection-requests";
 import type { FormState } from "@/lib/forms";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createDataRequestAction } from "@/app/(portal)/requests/actions";
+import { createDataRequestAction } from "@/lib/data-requests/actions";
 import { SubmitButton } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms";
 

@@ -1,4 +1,4 @@
-import { cancelDataRequestAction } from "@/app/(portal)/requests/actions";
+import { cancelDataRequestAction } from "@/lib/data-requests/actions";
 import { Timeline } from "@/components/connections/timeline";
 import type { DataRequestView } from "@/lib/data-requests/view";
 import type { TimelineEntry } from "@/lib/events/timeline";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { registerAppAction, rotateSecretAction, type AppSecretState } from "@/app/(portal)/settings/apps/actions";
+import { registerAppAction, rotateSecretAction, type AppSecretState } from "@/lib/oauth/actions";
 import { Field, SubmitButton } from "@/components/ui/field";
 import { SecretOnce } from "./secret-once";
 

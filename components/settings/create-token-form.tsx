@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiTokenAction, type CreateTokenState } from "@/app/(portal)/settings/tokens/actions";
+import { createApiTokenAction, type CreateTokenState } from "@/lib/auth/api-token-actions";
 import { Field, SubmitButton } from "@/components/ui/field";
 import { tokenLifetimes } from "@/lib/schemas/api-tokens";
 

@@ -1,5 +1,5 @@
 import { Table } from "@/components/ui/table";
-import { revokeApiTokenAction } from "@/app/(portal)/settings/tokens/actions";
+import { revokeApiTokenAction } from "@/lib/auth/api-token-actions";
 import type { ApiTokenState } from "@/lib/auth/api-tokens";
 
 interface TokenRow {

@@ -70,7 +70,11 @@ export async function createConnectionRequest(tx: Tx, actor: Actor, input: Creat
  * Partial update while pending or sent back for changes. The state check and the write are one
  * conditional update, so an edit can never land on a request an admin decided a moment before.
  */
-export async function updateConnectionRequest(tx: Tx, actor: Actor, id: string, input: UpdateConnectionRequestInput) {
+export async function updateConnectionRequest(actor: Actor, id: string, input: UpdateConnectionRequestInput) {
+  await db.$transaction((tx) => writeUpdate(tx, actor, id, input));
+}
+
+async function writeUpdate(tx: Tx, actor: Actor, id: string, input: UpdateConnectionRequestInput) {
   const organization = requireRequestingMember(actor);
   if (!isUuid(id)) throw notFound();
   const { count } = await tx.connectionRequest.updateMany({

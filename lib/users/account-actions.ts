@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formStateFromError, invalidForm, type FormState } from "../forms";
 import { clientAddress } from "../http/client-address";
-import { emailSchema, passwordSchema } from "../schemas/users";
+import { emailSchema, passwordSchema, registerSchema } from "../schemas/users";
 import { requestPasswordReset, resetPassword } from "./recovery";
-import { confirmEmail } from "./registration";
+import { confirmEmail, registerAccount } from "./registration";
 
 const token = z.string().min(10).max(200);
 
@@ -44,4 +44,20 @@ export async function resetPasswordAction(_previous: FormState, formData: FormDa
     return formStateFromError(error);
   }
   redirect("/signin?reset=1");
+}
+
+/** Self-registration: creates the account, then sends to sign-in or to the inbox. */
+export async function registerAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = registerSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error);
+  let outcome;
+  try {
+    outcome = await registerAccount(parsed.data, clientAddress(await headers()));
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  if (outcome === "check-email") {
+    return { ok: true, message: `Check your e-mail: we sent a message to ${parsed.data.email} with what to do next.` };
+  }
+  redirect("/signin?registered=1");
 }

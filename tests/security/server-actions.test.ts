@@ -10,11 +10,9 @@ const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
-const { cancelDataRequestAction } = await import("@/app/(portal)/requests/actions");
-const { revokeAuthorizationAction } = await import("@/app/(portal)/settings/authorized-apps/actions");
-const { deleteAppAction, rotateSecretAction } = await import("@/app/(portal)/settings/apps/actions");
-const { revokeApiTokenAction } = await import("@/app/(portal)/settings/tokens/actions");
-const { retryDataRequestAction } = await import("@/app/admin/data-requests/actions");
+const { cancelDataRequestAction, retryDataRequestAction } = await import("@/lib/data-requests/actions");
+const { deleteAppAction, revokeAuthorizationAction, rotateSecretAction } = await import("@/lib/oauth/actions");
+const { revokeApiTokenAction } = await import("@/lib/auth/api-token-actions");
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();

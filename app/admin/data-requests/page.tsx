@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Table } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { listDataRequestQueue } from "@/lib/data-requests/admin";
-import { retryDataRequestAction } from "./actions";
+import { retryDataRequestAction } from "@/lib/data-requests/actions";
 
 export const metadata: Metadata = { title: "Data request queue" };
 

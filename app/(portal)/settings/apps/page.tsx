@@ -3,7 +3,7 @@ import { RegisterAppForm, RotateSecretForm } from "@/components/settings/app-for
 import { AppWebhookForm } from "@/components/settings/webhook-forms";
 import { requireActor } from "@/lib/auth/session";
 import { listOwnOAuthClients } from "@/lib/oauth/clients";
-import { deleteAppAction } from "./actions";
+import { deleteAppAction } from "@/lib/oauth/actions";
 
 export const metadata: Metadata = { title: "OAuth apps" };
 

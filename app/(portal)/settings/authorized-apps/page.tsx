@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/auth/session";
 import { listAuthorizedApps } from "@/lib/oauth/tokens";
-import { revokeAuthorizationAction } from "./actions";
+import { revokeAuthorizationAction } from "@/lib/oauth/actions";
 
 export const metadata: Metadata = { title: "Authorized apps" };
 

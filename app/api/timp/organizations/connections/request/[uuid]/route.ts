@@ -1,6 +1,5 @@
 import { updateConnectionRequest } from "@/lib/connection-requests/commands";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
-import { db } from "@/lib/db/client";
 import { readJsonBody } from "@/lib/http/body";
 import { json, methodNotAllowed, noContent } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
@@ -15,7 +14,7 @@ export const GET = timpRoute<Params>(async ({ params, actor }) => json(await get
 /** PATCH: partial update while pending; 204. A decided request answers 422. */
 export const PATCH = timpRoute<Params>(async ({ request, params, actor }) => {
   const input = parseInput(updateConnectionRequestSchema, await readJsonBody(request));
-  await db.$transaction((tx) => updateConnectionRequest(tx, actor, params.uuid, input));
+  await updateConnectionRequest(actor, params.uuid, input);
   return noContent();
 });
 

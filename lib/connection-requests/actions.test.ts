@@ -15,9 +15,8 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const { decideAction } = await import("./actions");
-const { saveConnectionRequestAction } = await import("@/app/(portal)/connections/actions");
-const { createApiTokenAction } = await import("@/app/(portal)/settings/tokens/actions");
+const { decideAction, saveConnectionRequestAction } = await import("./actions");
+const { createApiTokenAction } = await import("@/lib/auth/api-token-actions");
 
 const form = (entries: [string, string][]) => {
   const data = new FormData();

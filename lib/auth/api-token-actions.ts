@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { issueApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { getActor } from "@/lib/auth/session";
-import { invalidForm, signedOutState, type FormState } from "@/lib/forms";
-import { createApiTokenSchema, revokeApiTokenSchema } from "@/lib/schemas/api-tokens";
+import { invalidForm, signedOutState, type FormState } from "../forms";
+import { createApiTokenSchema, revokeApiTokenSchema } from "../schemas/api-tokens";
+import { issueApiToken, revokeApiToken } from "./api-tokens";
+import { getActor } from "./session";
 
 export type CreateTokenState = FormState | { ok: true; token: string; name: string };
 

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getActor } from "@/lib/auth/session";
-import { formStateFromError, invalidForm, signedOutState, type FormState } from "@/lib/forms";
-import { deleteOAuthClient, registerOAuthClient, rotateOAuthClientSecret } from "@/lib/oauth/clients";
-import { registerOAuthClientSchema } from "@/lib/schemas/oauth";
+import { getActor } from "../auth/session";
+import { formStateFromError, invalidForm, signedOutState, type FormState } from "../forms";
+import { registerOAuthClientSchema } from "../schemas/oauth";
+import { deleteOAuthClient, registerOAuthClient, rotateOAuthClientSecret } from "./clients";
+import { revokeAuthorizedApp } from "./tokens";
 
 export type AppSecretState = FormState | { ok: true; clientId?: string; secret: string | null; message: string };
 
@@ -38,4 +39,13 @@ export async function deleteAppAction(formData: FormData): Promise<void> {
   if (!actor || !id.success) return;
   await deleteOAuthClient(actor, id.data).catch(() => undefined); // not theirs, or already gone
   revalidatePath("/settings/apps");
+}
+
+/** Revokes one of the caller's own authorizations; its tokens stop working on the next call. */
+export async function revokeAuthorizationAction(formData: FormData): Promise<void> {
+  const actor = await getActor();
+  const id = z.uuid().safeParse(formData.get("grantId"));
+  if (!actor || !id.success) return;
+  await revokeAuthorizedApp(actor.userId, id.data);
+  revalidatePath("/settings/authorized-apps");
 }
