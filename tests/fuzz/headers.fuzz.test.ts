@@ -17,9 +17,8 @@ import { serveRoute } from "@/tests/support/serve-route";
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 const modules = import.meta.glob<Record<string, Handler>>("/app/**/route.ts", { eager: true });
 const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-// next-auth's own handler reads Next.js's request scope, which only a running Next.js server has;
-// the scalar.js route serves a static bundle and reads no header.
-const skipped = ["/app/api/auth/[...nextauth]/route.ts", "/app/docs/scalar.js/route.ts"];
+// next-auth's own handler reads Next.js's request scope, which only a running Next.js server has.
+const skipped = ["/app/api/auth/[...nextauth]/route.ts"];
 
 interface Route {
   pattern: string;
