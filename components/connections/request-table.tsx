@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Table } from "@/components/ui/table";
+import { Table, wideOnly } from "@/components/ui/table";
 import type { ConnectionRequestDto } from "@/lib/connection-requests/dto";
 import { StatusBadge } from "./status-badge";
 
@@ -12,16 +12,16 @@ export function RequestTable({ requests, hrefFor, showRequester = false }: {
 }) {
   return (
     <Table
-      columns={[{ label: "Supplier" }, ...(showRequester ? [{ label: "Requested by" }] : []), { label: "Integrations" }, { label: "Requested" }, { label: "Status" }]}
+      columns={[{ label: "Supplier" }, ...(showRequester ? [{ label: "Requested by", wide: true }] : []), { label: "Integrations", wide: true }, { label: "Requested", wide: true }, { label: "Status" }]}
     >
       {requests.map((request) => (
         <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="request-row">
           <td className="px-3 py-2">
             <Link href={hrefFor(request.record_uuid)} className="text-brand-700 underline">{request.org_name}</Link>
           </td>
-          {showRequester && <td className="px-3 py-2">{request.requested_by?.email ?? "—"}</td>}
-          <td className="px-3 py-2">{request.integrations.map((i) => i.integration_type).join(", ") || "—"}</td>
-          <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+          {showRequester && <td className={`px-3 py-2 ${wideOnly}`}>{request.requested_by?.email ?? "—"}</td>}
+          <td className={`px-3 py-2 ${wideOnly}`}>{request.integrations.map((i) => i.integration_type).join(", ") || "—"}</td>
+          <td className={`px-3 py-2 ${wideOnly}`}>{shortDate(request.request_date)}</td>
           <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
         </tr>
       ))}

@@ -1,4 +1,4 @@
-import { Table } from "@/components/ui/table";
+import { Table, wideOnly } from "@/components/ui/table";
 import { revokeApiTokenAction } from "@/lib/auth/api-token-actions";
 import type { ApiTokenState } from "@/lib/auth/api-tokens";
 
@@ -18,14 +18,14 @@ export function TokenTable({ tokens }: { tokens: TokenRow[] }) {
   return (
     <Table
       caption="Your API tokens"
-      columns={[{ label: "Name" }, { label: "Created" }, { label: "Expires" }, { label: "Last used" }, { label: "State" }, { label: "Actions", srOnly: true }]}
+      columns={[{ label: "Name" }, { label: "Created", wide: true }, { label: "Expires", wide: true }, { label: "Last used", wide: true }, { label: "State" }, { label: "Actions", srOnly: true }]}
     >
       {tokens.map((token) => (
         <tr key={token.id} className="border-b border-slate-100" data-testid="token-row">
           <td className="px-3 py-2">{token.name}</td>
-          <td className="px-3 py-2">{when(token.createdAt)}</td>
-          <td className="px-3 py-2">{when(token.expiresAt)}</td>
-          <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
+          <td className={`px-3 py-2 ${wideOnly}`}>{when(token.createdAt)}</td>
+          <td className={`px-3 py-2 ${wideOnly}`}>{when(token.expiresAt)}</td>
+          <td className={`px-3 py-2 ${wideOnly}`}>{when(token.lastUsedAt)}</td>
           <td className="px-3 py-2">{token.state}</td>
           <td className="px-3 py-2">
             {token.state === "active" && (

@@ -3,7 +3,8 @@ import { signIn } from "../support/session";
 
 test("a member creates an API token, uses it, and revokes it", async ({ page, request }) => {
   await signIn(page, "alice@acme-retail.example");
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "API tokens" })).toHaveAttribute("aria-current", "page");
   await expect(page).toHaveTitle(/API tokens/);
 
   const name = `e2e ${Date.now()}`;

@@ -7,7 +7,8 @@ test("a member adds a webhook endpoint, copies its secret once, sends a test eve
   const receiver = await startWebhookReceiver(() => secret);
   try {
     await signIn(page, "alice@acme-retail.example");
-    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Webhooks" }).click();
     await page.getByLabel("URL").fill(receiver.url);
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const shown = page.getByTestId("webhook-secret");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Table } from "@/components/ui/table";
+import { Table, wideOnly } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { listDataRequestQueue } from "@/lib/data-requests/admin";
 import { retryDataRequestAction } from "@/lib/data-requests/actions";
@@ -16,15 +16,15 @@ export default async function DataRequestQueuePage() {
         <p className="rounded border border-dashed border-slate-300 bg-white p-6 text-center">Nothing waiting.</p>
       ) : (
         <Table
-          columns={[{ label: "Person" }, { label: "Data" }, { label: "State" }, { label: "Service level" }, { label: "Attempts" }, { label: "Actions", srOnly: true }]}
+          columns={[{ label: "Person" }, { label: "Data", wide: true }, { label: "State" }, { label: "Service level", wide: true }, { label: "Attempts", wide: true }, { label: "Actions", srOnly: true }]}
         >
           {queue.map((row) => (
             <tr key={row.id} className="border-b border-slate-100" data-testid="queue-row">
-              <td className="px-3 py-2">{row.user.email}</td>
-              <td className="px-3 py-2">{row.dataTypes.join(", ")}</td>
+              <td className="break-all px-3 py-2">{row.user.email}</td>
+              <td className={`px-3 py-2 ${wideOnly}`}>{row.dataTypes.join(", ")}</td>
               <td className="px-3 py-2">{row.status}{row.lastError ? `: ${row.lastError}` : ""}</td>
-              <td className="px-3 py-2">{row.serviceLevel}</td>
-              <td className="px-3 py-2">{row.attempts}</td>
+              <td className={`px-3 py-2 ${wideOnly}`}>{row.serviceLevel}</td>
+              <td className={`px-3 py-2 ${wideOnly}`}>{row.attempts}</td>
               <td className="px-3 py-2">
                 {row.status === "failed" && (
                   <form action={retryDataRequestAction}>

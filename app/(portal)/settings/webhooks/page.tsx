@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { shortDate } from "@/components/connections/request-table";
 import { CreateWebhookForm, RotateWebhookSecretForm } from "@/components/settings/webhook-forms";
-import { Table } from "@/components/ui/table";
+import { Table, wideOnly } from "@/components/ui/table";
 import { isAdmin } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { deleteWebhookAction, sendTestWebhookAction } from "@/lib/webhooks/actions";
@@ -52,13 +52,13 @@ export default async function WebhooksPage() {
               </form>
             </div>
             {deliveries[index]!.length > 0 && (
-              <Table caption={`Recent deliveries to ${endpoint.url}`} columns={[{ label: "Event" }, { label: "Time" }, { label: "Response" }, { label: "Attempts" }, { label: "State" }]}>
+              <Table caption={`Recent deliveries to ${endpoint.url}`} columns={[{ label: "Event" }, { label: "Time", wide: true }, { label: "Response", wide: true }, { label: "Attempts", wide: true }, { label: "State" }]}>
                 {deliveries[index]!.map((delivery) => (
                   <tr key={delivery.id} className="border-b border-slate-100" data-testid="webhook-delivery">
                     <td className="px-3 py-2"><code>{delivery.type}</code></td>
-                    <td className="px-3 py-2">{shortDate(delivery.created_at)}</td>
-                    <td className="px-3 py-2">{delivery.response_status ?? (delivery.last_error ? "no answer" : "—")}</td>
-                    <td className="px-3 py-2">{delivery.attempts}</td>
+                    <td className={`px-3 py-2 ${wideOnly}`}>{shortDate(delivery.created_at)}</td>
+                    <td className={`px-3 py-2 ${wideOnly}`}>{delivery.response_status ?? (delivery.last_error ? "no answer" : "—")}</td>
+                    <td className={`px-3 py-2 ${wideOnly}`}>{delivery.attempts}</td>
                     <td className="px-3 py-2" title={delivery.last_error ?? undefined}>{delivery.status}</td>
                   </tr>
                 ))}
