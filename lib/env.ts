@@ -63,6 +63,8 @@ const envSchema = z.object({
   DATA_REQUEST_MAX_OPEN: z.coerce.number().int().positive().default(3),
   /** Days before a completed data request's download expires that its person is told. */
   DATA_REQUEST_EXPIRY_NOTICE_DAYS: z.coerce.number().min(0).default(3),
+  /** Days a connection request may wait for review before the admins' home calls it overdue. */
+  REVIEW_OVERDUE_DAYS: z.coerce.number().min(0).default(3),
   /** Attempts at building a data request's archive before it is marked failed. */
   DATA_REQUEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   /** Creates (connection requests, uploads, data requests) one person may make per minute. */

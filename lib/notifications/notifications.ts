@@ -22,13 +22,14 @@ export function unreadNotificationCount(actor: Actor): Promise<number> {
 }
 
 /** The actor's own notifications, newest first, a page at a time. */
-export async function listNotifications(actor: Actor, page: { start: number; limit: number }) {
-  const where = { userId: actor.userId };
+export async function listNotifications(actor: Actor, page: { start: number; limit: number; unreadOnly?: boolean }) {
+  const where = { userId: actor.userId, ...(page.unreadOnly ? { readAt: null } : {}) };
   const [total, rows] = await Promise.all([
     db.notification.count({ where }),
     db.notification.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // Events fanned out together share a createdAt: their sequence says which happened last.
+      orderBy: [{ createdAt: "desc" }, { event: { sequence: "desc" } }],
       skip: page.start,
       take: page.limit,
       include: {
