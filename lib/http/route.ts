@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import type { NextRequest } from "next/server";
 import { attachmentDisposition } from "../files/content-type";
 import { AppError } from "./errors";
@@ -38,6 +39,18 @@ export function attachment(content: Uint8Array<ArrayBuffer>, file: { contentType
       "Content-Type": file.contentType,
       "Content-Length": String(file.size),
       "Content-Disposition": attachmentDisposition(file.name),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+/** A CSV download streamed as it is produced (no Content-Length: its size is known only at the end). */
+export function csvAttachment(csv: Readable, name: string): Response {
+  return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": attachmentDisposition(name),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
     },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListFilters } from "@/components/connections/list-filters";
 import { RequestTable } from "@/components/connections/request-table";
+import { ExportLink } from "@/components/ui/export-link";
 import { Pagination } from "@/components/ui/pagination";
 import { requireActor } from "@/lib/auth/session";
 import { listConnectionRequests } from "@/lib/connection-requests/queries";
@@ -20,11 +21,14 @@ export default async function ConnectionRequestsPage({ searchParams }: PageProps
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Connection requests</h1>
-        {canRequest && (
-          <Link href="/connections/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            New request
-          </Link>
-        )}
+        <div className="flex flex-wrap items-center gap-3">
+          {pagination.total_count > 0 && <ExportLink path="/connections/export" params={{ status, q }} />}
+          {canRequest && (
+            <Link href="/connections/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+              New request
+            </Link>
+          )}
+        </div>
       </div>
       <ListFilters q={q} status={status} size={size} />
       {pagination.total_count === 0 ? (

@@ -4,8 +4,9 @@ import { DecisionForm } from "@/components/admin/decision-form";
 import { ListFilters } from "@/components/connections/list-filters";
 import { shortDate } from "@/components/connections/request-table";
 import { StatusBadge, statusLabels } from "@/components/connections/status-badge";
+import { ExportLink } from "@/components/ui/export-link";
 import { Pagination } from "@/components/ui/pagination";
-import { Table } from "@/components/ui/table";
+import { Table, wideOnly } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/session";
 import { getFilterOrganization, listApprovalQueue } from "@/lib/connection-requests/admin-queue";
 import { connectionRequestStatuses, isOpen, type ConnectionRequestStatusName } from "@/lib/schemas/connection-requests";
@@ -26,7 +27,10 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Approvals</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Approvals</h1>
+        {queue.total > 0 && <ExportLink path="/admin/approvals/export" params={{ status, q, organization }} />}
+      </div>
       <ul className="flex flex-wrap gap-3 text-sm" aria-label="Requests per status" data-testid="status-counts">
         {connectionRequestStatuses.map((value) => (
           <li key={value}>
@@ -56,7 +60,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
       ) : (
         <DecisionForm label="Decide the selected requests">
           <Table
-            columns={[{ label: "Select", srOnly: true }, { label: "Supplier" }, { label: "Requested by" }, { label: "Requested" }, { label: "Status" }]}
+            columns={[{ label: "Select", srOnly: true }, { label: "Supplier" }, { label: "Requested by", wide: true }, { label: "Requested", wide: true }, { label: "Status" }]}
           >
             {queue.requests.map((request) => (
               <tr key={request.record_uuid} className="border-b border-slate-100" data-testid="queue-row">
@@ -67,13 +71,14 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
                 </td>
                 <td className="px-3 py-2">
                   <Link href={`/admin/approvals/${request.record_uuid}`} className="text-brand-700 underline">{request.org_name}</Link>
+                  <span className="block text-slate-600 md:hidden">from {request.organization.name}</span>
                 </td>
-                <td className="px-3 py-2">
+                <td className={`px-3 py-2 ${wideOnly}`}>
                   <Link href={queueLink({ status, organization: request.organization.id })} className="underline" title={`Show only requests from ${request.organization.name}`}>
                     {request.organization.name}
                   </Link>
                 </td>
-                <td className="px-3 py-2">{shortDate(request.request_date)}</td>
+                <td className={`px-3 py-2 ${wideOnly}`}>{shortDate(request.request_date)}</td>
                 <td className="px-3 py-2"><StatusBadge status={request.status} /></td>
               </tr>
             ))}
