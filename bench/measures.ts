@@ -37,7 +37,10 @@ export async function firstLoadJavaScript(base: string, cookie: string, paths: s
   const rows: { page: string; scripts: number; "gzip KiB": number }[] = [];
   for (const page of paths) {
     const html = await (await fetch(`${base}${page}`, { headers: { cookie } })).text();
-    const sources = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]!);
+    // nomodule scripts (Next.js's legacy polyfills) are never fetched by a browser that runs modules.
+    const sources = [...html.matchAll(/<script[^>]*>/g)]
+      .filter(([tag]) => !/nomodule/i.test(tag))
+      .flatMap(([tag]) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []);
     let total = 0;
     for (const source of new Set(sources)) {
       if (!sizes.has(source)) sizes.set(source, zlib.gzipSync(Buffer.from(await (await fetch(`${base}${source}`)).arrayBuffer())).byteLength);
@@ -46,4 +49,32 @@ export async function firstLoadJavaScript(base: string, cookie: string, paths: s
     rows.push({ page, scripts: new Set(sources).size, "gzip KiB": Math.round(total / 1024) });
   }
   return rows;
+}
+
+/**
+ * How long /docs takes to show the API reference in Chromium, from navigation to the title being
+ * visible, with every other origin cut off: the median of `runs` cold loads (a new context each).
+ */
+export async function docsPaint(base: string, runs = 5) {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  const visible: number[] = [];
+  const contentfulPaint: number[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.route((url) => !url.href.startsWith(base), (route) => route.abort());
+      const started = performance.now();
+      await page.goto(`${base}/docs`, { waitUntil: "commit" });
+      await page.getByRole("heading", { name: "Crux Requests Portal API" }).waitFor({ state: "visible" });
+      visible.push(performance.now() - started);
+      contentfulPaint.push(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
+  return { "navigation to reference visible, median ms": median(visible), "first contentful paint, median ms": median(contentfulPaint), runs };
 }

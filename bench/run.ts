@@ -3,7 +3,7 @@
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
  * p50/p99 next to the floor's. Also: server RSS under load, time from `npm start` to the first 200
- * on the embedded engine, first-load JavaScript per portal page, and /api/health while data-request
+ * on the embedded engine, first-load JavaScript per portal page, time until /docs shows the reference, and /api/health while data-request
  * archives are built (bench/archive-stall.ts). Writes bench/results/*.json.
  */
 import crypto from "node:crypto";
@@ -18,7 +18,7 @@ import { openDatabase } from "../lib/db/connect";
 import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target } from "../scripts/faults/support";
 import { measureArchiveStall } from "./archive-stall";
 import { startFloor } from "./floor";
-import { firstLoadJavaScript, startupToFirst200 } from "./measures";
+import { docsPaint, firstLoadJavaScript, startupToFirst200 } from "./measures";
 import { seedBench } from "./seed";
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, only: { type: "string" } } });
@@ -142,7 +142,8 @@ for (const scenario of scenarios) {
   });
 }
 clearInterval(rssTimer);
-const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connections", "/requests", "/admin/approvals", "/settings/tokens", "/signin"]);
+const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connections", "/connections/new", "/requests", "/admin/approvals", "/settings/tokens", "/signin", "/docs"]);
+const docs = await docsPaint(app.url);
 await killHard(app);
 await floor.close();
 const startup = await startupToFirst200(root);
@@ -152,8 +153,9 @@ console.table(table);
 console.log(`server RSS peak under load: ${(peakRss / 1048576).toFixed(0)} MiB`);
 console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000).toFixed(1)} s`);
 console.table(pages);
+console.log("API reference (/docs) in Chromium:", docs);
 if (archiveStall.length) console.table(archiveStall);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, archiveStall };
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, archiveStall };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2));

@@ -1,15 +1,12 @@
-"use client";
+import { signOutAction } from "@/lib/auth/session-actions";
 
-import { signOut } from "next-auth/react";
-
+/** A plain form: signing out needs no script on the page. */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: "/signin" })}
-      className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
-    >
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+        Sign out
+      </button>
+    </form>
   );
 }

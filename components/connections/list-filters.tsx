@@ -1,5 +1,4 @@
-import { pageSizes } from "@/lib/schemas/portal";
-import { connectionRequestStatuses } from "@/lib/schemas/connection-requests";
+import { connectionRequestStatuses, pageSizes } from "@/lib/schemas/choices";
 import { statusLabels } from "./status-badge";
 
 /** A plain GET form: the filters live in the URL and work without JavaScript. */

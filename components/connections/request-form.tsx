@@ -3,7 +3,7 @@
 import { useActionState, useId, useState } from "react";
 import { saveConnectionRequestAction } from "@/lib/connection-requests/actions";
 import { Field, SubmitButton } from "@/components/ui/field";
-import { integrationTypes, type IntegrationType } from "@/lib/schemas/connection-requests";
+import { integrationTypes, type IntegrationType } from "@/lib/schemas/choices";
 import type { FormState } from "@/lib/forms";
 import { CronField } from "./cron-field";
 import { FileUploader, type UploadedFileRef } from "./file-uploader";

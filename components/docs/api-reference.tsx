@@ -14,7 +14,7 @@ export function ApiReference({ reference, origin }: { reference: Reference; orig
               <ul className="mt-1 flex flex-col gap-1">
                 {section.operations.map((operation) => (
                   <li key={operation.id}>
-                    <a href={`#${operation.id}`} className="block break-all text-slate-700 hover:underline">
+                    <a href={`#${operation.id}`} className="block text-slate-700 [overflow-wrap:anywhere] hover:underline">
                       <span className="font-mono text-xs">{operation.method}</span> {operation.path.replace(/^\/api/, "")}
                     </a>
                   </li>

@@ -26,7 +26,7 @@ export function MenuToggle({ children }: { children: ReactNode }) {
     <>
       <button
         type="button"
-        className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm lg:hidden"
+        className="rounded border border-slate-300 px-3 py-1 text-sm lg:hidden"
         aria-expanded={open}
         aria-controls="main-menu"
         onClick={() => setOpen(!open)}
@@ -35,7 +35,8 @@ export function MenuToggle({ children }: { children: ReactNode }) {
       </button>
       <div
         id="main-menu"
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-slate-200 pt-3 lg:flex lg:w-auto lg:flex-1 lg:flex-row lg:items-center lg:border-0 lg:pt-0`}
+        // From lg up the wrapper dissolves (display: contents): its children line up in the header's row.
+        className={`${open ? "flex" : "hidden"} w-full flex-col gap-3 border-t border-slate-200 pt-3 lg:contents`}
       >
         {children}
       </div>

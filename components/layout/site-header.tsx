@@ -18,7 +18,7 @@ export async function SiteHeader() {
         </Link>
         {actor ? (
           <>
-            <Link href="/notifications" className="text-sm hover:underline lg:order-last" data-testid="notifications-link">
+            <Link href="/notifications" className="ml-auto text-sm hover:underline lg:order-2" data-testid="notifications-link">
               Notifications
               {unread > 0 && (
                 <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
@@ -28,14 +28,14 @@ export async function SiteHeader() {
               )}
             </Link>
             <MenuToggle>
-              <ul className="flex flex-col gap-3 text-sm lg:flex-row lg:gap-5">
+              <ul className="flex flex-col gap-3 text-sm lg:order-1 lg:flex-row lg:gap-5">
                 {navigationFor(actor).map((link) => (
                   <li key={link.href}>
                     <Link href={link.href} className="hover:underline">{link.label}</Link>
                   </li>
                 ))}
               </ul>
-              <div className="flex flex-wrap items-center gap-3 text-sm lg:ml-auto">
+              <div className="flex flex-wrap items-center gap-3 text-sm lg:order-3">
                 <span data-testid="signed-in-as">
                   {actor.name}
                   {actor.organization ? ` · ${actor.organization.name}` : isAdmin(actor) ? " · Platform admin" : ""}

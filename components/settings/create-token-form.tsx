@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { createApiTokenAction, type CreateTokenState } from "@/lib/auth/api-token-actions";
 import { Field, SubmitButton } from "@/components/ui/field";
-import { tokenLifetimes } from "@/lib/schemas/api-tokens";
+import { tokenLifetimes } from "@/lib/schemas/choices";
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState<CreateTokenState, FormData>(createApiTokenAction, null);

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field, SubmitButton } from "@/components/ui/field";
 import { SecretOnce } from "./secret-once";
 import { createWebhookAction, rotateWebhookSecretAction, setAppWebhookAction, type WebhookSecretState } from "@/lib/webhooks/actions";
-import { webhookEventTypes } from "@/lib/schemas/webhooks";
+import { webhookEventTypes } from "@/lib/schemas/choices";
 
 const Shown = ({ state }: { state: WebhookSecretState }) => <SecretOnce state={state} label="Signing secret" testId="webhook-secret" />;
 

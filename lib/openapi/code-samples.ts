@@ -144,6 +144,6 @@ function node(request: RequestShape): string {
   if (request.json !== undefined) options.push(`  body: JSON.stringify(${pretty(request.json).replaceAll("\n", "\n  ")}),`);
   if (request.form) options.push(`  body: new URLSearchParams(${JSON.stringify(Object.fromEntries(request.form), null, 2).replaceAll("\n", "\n  ")}),`);
   if (request.file) options.push("  body,");
-  lines.push(`const response = await fetch(${JSON.stringify(request.url)}, {`, ...options, "});", "console.log(response.status, await response.text());");
+  lines.push(`const response = await fetch(${JSON.stringify(request.url)}, {`, ...options, "});", "console.log(response.status);", "console.log(await response.text());");
   return lines.join("\n");
 }

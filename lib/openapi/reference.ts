@@ -132,7 +132,7 @@ function toOperation(method: string, path: string, operation: OpenApiOperation, 
     id: operation.operationId,
     method: method.toUpperCase(),
     path,
-    summary: operation.summary ?? operation.operationId,
+    summary: operation.summary ?? sentenceOf(operation.operationId),
     description: operation.description,
     auth,
     scopes: security.flatMap((requirement) => requirement.OAuth2 ?? []),
@@ -140,6 +140,12 @@ function toOperation(method: string, path: string, operation: OpenApiOperation, 
     requestBody: body(operation.requestBody?.content),
     responses: Object.entries(operation.responses).map(([status, response]) => ({ status, description: response.description, body: body(response.content) })),
   };
+}
+
+/** `createDataRequest` → "Create data request.": a summary for operations the document gives none. */
+function sentenceOf(operationId: string): string {
+  const words = operationId.replaceAll(/([A-Z])/g, " $1").toLowerCase().trim();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }
 
 /** Inlines `#/components/schemas/…` references; a schema that contains itself stops at its name. */

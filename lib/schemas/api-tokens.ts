@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { nullCharacterMessage, withoutNullCharacters } from "./fields";
 
-export const tokenLifetimes = [1, 7, 30, 90, 365] as const;
+import { tokenLifetimes } from "./choices";
+
+export { tokenLifetimes };
 
 export const createApiTokenSchema = z.object({
   name: z.string().trim().min(1, "Give the token a name.").max(100, "At most 100 characters.").refine(withoutNullCharacters, nullCharacterMessage),

@@ -7,10 +7,10 @@ import { nonNegativeInteger, optionalText, requiredText, text, email, uuid } fro
  * (`organization_name`, `primary_contact_name`, ...); the output names and the aliases its
  * examples use are accepted too, so a client can send back what it read.
  */
-export const integrationTypes = ["item", "order", "allocation", "tracking", "other"] as const;
-export type IntegrationType = (typeof integrationTypes)[number];
-export const connectionRequestStatuses = ["pending", "changes_requested", "approved", "rejected"] as const;
-export type ConnectionRequestStatusName = (typeof connectionRequestStatuses)[number];
+import { connectionRequestStatuses, integrationTypes, type ConnectionRequestStatusName } from "./choices";
+
+export { connectionRequestStatuses, integrationTypes, type ConnectionRequestStatusName };
+export type { IntegrationType } from "./choices";
 /** Not decided yet: the requester may edit, an admin may still decide. */
 export const openStatuses = ["pending", "changes_requested"] as const satisfies ConnectionRequestStatusName[];
 export const isOpen = (status: ConnectionRequestStatusName) => (openStatuses as readonly string[]).includes(status);

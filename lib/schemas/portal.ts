@@ -2,7 +2,9 @@ import { z } from "zod";
 import { withoutNullCharacters } from "./fields";
 import { connectionRequestStatuses } from "./connection-requests";
 
-export const pageSizes = [10, 25, 50] as const;
+import { pageSizes } from "./choices";
+
+export { pageSizes };
 
 /**
  * List state kept in a page's URL (`?page=2&size=25&status=pending&q=globex`). Bad values fall

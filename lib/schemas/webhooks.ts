@@ -1,13 +1,8 @@
 import { z } from "zod";
 
-/** What an organization's (or an admin's) endpoint can subscribe to. */
-export const webhookEventTypes = [
-  "connection_request.submitted",
-  "connection_request.changes_requested",
-  "connection_request.resubmitted",
-  "connection_request.approved",
-  "connection_request.rejected",
-] as const;
+import { webhookEventTypes } from "./choices";
+
+export { webhookEventTypes };
 
 export const createWebhookSchema = z.object({
   url: z.string({ error: "This field is required." }).trim().min(1, "This field is required.").max(2000, "Ensure this field has no more than 2000 characters."),
