@@ -12,6 +12,9 @@ const nextConfig = {
     "@prisma/schema-engine-wasm",
     "@node-rs/argon2",
     "pg",
+    // Shared with scripts/server.ts in the same process: one logger, one metrics registry.
+    "pino",
+    "prom-client",
   ],
   async headers() {
     return [

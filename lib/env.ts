@@ -71,6 +71,14 @@ const envSchema = z.object({
   CREATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Run the data-request worker inside the app process. */
   WORKER_ENABLED: flag(true),
+  /** Server processes `npm start` runs on PostgreSQL (default: one per core). The embedded engine has one owner: always 1. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  /** Seconds a stopping instance gives requests in flight and the worker's current job before it exits. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(25),
+  /** pino level of the JSON logs on stdout. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Bearer token that reads /api/metrics; unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** The SMTP server e-mail goes through: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. */
   SMTP_URL: z
     .string()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The slow fault tests (minutes): kill -9 under write load, and two instances on one PostgreSQL.
+# The slow fault tests (minutes): kill -9 under write load, two instances on one PostgreSQL, the
+# production start, and operations (logs, metrics, readiness, SIGTERM, the cluster).
 # On the embedded engine unless DATABASE_URL names a PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,3 +9,4 @@ export NEXT_TELEMETRY_DISABLED=1
 node --import tsx scripts/faults/crash.ts
 node --import tsx scripts/faults/two-instances.ts
 node --import tsx scripts/faults/production-start.ts
+node --import tsx scripts/faults/operations.ts

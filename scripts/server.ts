@@ -1,64 +1,63 @@
 /**
- * The HTTP server `npm start` runs: Next.js's own request handler, plus one compatibility step
- * (lib/http/get-body.ts) that Next.js cannot do: JSON bodies of TIMP GET requests.
+ * The server `npm start` runs. On PostgreSQL it runs WEB_CONCURRENCY processes (default: one per
+ * core) under Node's cluster module; on the embedded engine, which has one owner, one. Each
+ * process serves Next.js through lib/server/http-server.ts and drains on SIGTERM.
  */
-import http from "node:http";
+import cluster from "node:cluster";
+import os from "node:os";
 import path from "node:path";
 import next from "next";
-import { stampClientAddress } from "../lib/http/client-address";
-import { getBodyPaths, mergeGetBody } from "../lib/http/get-body";
-import { maxHeaderBytes, maxJsonBytes } from "../lib/http/body";
-import { apiContentSecurityPolicy, securityHeaders } from "../lib/http/security-headers.mjs";
+import { env } from "../lib/env";
+import { logger } from "../lib/observability/logger";
+import { collectProcessMetrics, localMetrics, metricsContentType } from "../lib/observability/metrics";
+import { routePatternMatcher } from "../lib/observability/route-patterns";
+import { clusterMetricsFromPrimary, joinClusterMetrics, runPrimary } from "../lib/server/cluster";
+import { createPortalServer, drainServer } from "../lib/server/http-server";
+import { markStopping, runShutdownHooks } from "../lib/server/lifecycle";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT ?? 3000);
-const app = next({ dev, dir: path.resolve(import.meta.dirname, ".."), port });
-const handle = app.getRequestHandler();
-await app.prepare();
+const root = path.resolve(import.meta.dirname, "..");
+const config = env();
+const log = logger();
+const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
 
-function hasBody(request: http.IncomingMessage): boolean {
-  return Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined;
-}
-
-async function readCapped(request: http.IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).byteLength;
-    if (size > maxJsonBytes) return null;
-    chunks.push(chunk as Buffer);
+function processCount(): number {
+  if (dev) return 1;
+  if (!config.DATABASE_URL) {
+    if ((config.WEB_CONCURRENCY ?? 1) > 1) log.warn("WEB_CONCURRENCY is ignored on the embedded database: one process owns its folder");
+    return 1;
   }
-  return Buffer.concat(chunks);
+  return config.WEB_CONCURRENCY ?? os.availableParallelism();
 }
 
-function sendJsonError(response: http.ServerResponse, status: number, detail: string) {
-  for (const { key, value } of securityHeaders()) response.setHeader(key, value);
-  response.setHeader("Content-Security-Policy", apiContentSecurityPolicy);
-  response.setHeader("Cache-Control", "private, no-store");
-  response.setHeader("Content-Type", "application/json");
-  response.setHeader("Connection", "close");
-  response.statusCode = status;
-  response.end(JSON.stringify({ detail }));
+async function serve() {
+  const app = next({ dev, dir: root, port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  collectProcessMetrics();
+  if (cluster.isWorker) joinClusterMetrics();
+  const server = createPortalServer({
+    handle,
+    routeOf: routePatternMatcher(root),
+    metrics: async () => ({ contentType: metricsContentType, text: cluster.isWorker ? await clusterMetricsFromPrimary() : await localMetrics() }),
+    metricsToken: config.METRICS_TOKEN,
+  });
+  server.listen(config.PORT, () => log.info({ port: config.PORT, mode: dev ? "dev" : "production", node: process.version }, "server listening"));
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    markStopping();
+    log.info({ signal, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, "stopping: finishing requests in flight and the current job");
+    await Promise.all([drainServer(server, graceMs), runShutdownHooks()]);
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-const server = http.createServer({ maxHeaderSize: maxHeaderBytes }, async (request, response) => {
-  try {
-    stampClientAddress(request);
-    if ((request.method === "GET" || request.method === "HEAD") && getBodyPaths.test(request.url ?? "") && hasBody(request)) {
-      const body = await readCapped(request);
-      const merged = body
-        ? mergeGetBody(request.url ?? "/", request.headers["content-type"], body)
-        : ({ ok: false, status: 413, detail: `Request body exceeds the limit of ${maxJsonBytes} bytes.` } as const);
-      if (!merged.ok) return sendJsonError(response, merged.status, merged.detail);
-      request.url = merged.url;
-    }
-    await handle(request, response);
-  } catch (error) {
-    console.error("Request failed", error);
-    if (!response.headersSent) sendJsonError(response, 500, "Something went wrong on our side.");
-  }
-});
-server.listen(port, () => console.log(`▲ Next.js ${dev ? "dev" : "production"} server on port ${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
-}
+const workers = processCount();
+if (workers > 1 && cluster.isPrimary) runPrimary(workers, graceMs);
+else await serve();

@@ -4,6 +4,7 @@ import { database } from "../db/client";
 import type { Tx } from "../db/connect";
 import { env } from "../env";
 import { recordEvent } from "../events/record";
+import { jobDuration } from "../observability/metrics";
 import { buildArchive } from "./archive";
 
 /** How long a claim holds before another worker may take the request over (a crashed worker). */
@@ -60,6 +61,13 @@ type Builder = typeof buildArchive;
  * taken-over request is never completed twice; the unique archive row is the backstop.
  */
 export async function processRequest(workerId: string, request: ClaimedRequest, now: Date, build: Builder = buildArchive) {
+  const started = performance.now();
+  const outcome = await buildAndStore(workerId, request, now, build);
+  jobDuration().observe({ outcome }, (performance.now() - started) / 1000);
+  return outcome;
+}
+
+async function buildAndStore(workerId: string, request: ClaimedRequest, now: Date, build: Builder) {
   const { prisma } = database();
   try {
     const zip = await build(prisma, request, now);
@@ -92,15 +100,28 @@ export async function processRequest(workerId: string, request: ClaimedRequest, 
   }
 }
 
-/** Processes due requests until none is left; returns how many it handled. */
-export async function drainQueue(workerId: string, clock: () => Date = () => new Date(), build?: Builder): Promise<number> {
+/** Processes due requests until none is left, or `keepGoing` says stop; returns how many it handled. */
+export async function drainQueue(workerId: string, clock: () => Date = () => new Date(), build?: Builder, keepGoing = () => true): Promise<number> {
   let handled = 0;
-  for (;;) {
+  while (keepGoing()) {
     const claimed = await claimNextRequest(workerId, clock());
     if (!claimed) return handled;
     await processRequest(workerId, claimed, clock(), build);
     handled++;
   }
+  return handled;
+}
+
+/**
+ * Gives back what this worker holds when it stops before finishing: the request goes back to the
+ * queue, due at once, and the interrupted attempt does not count against it.
+ */
+export async function releaseClaims(workerId: string, now = new Date()): Promise<number> {
+  const { count } = await database().prisma.dataRequest.updateMany({
+    where: { status: "processing", lockedBy: workerId },
+    data: { status: "queued", lockedBy: null, lockedAt: null, nextAttemptAt: now, attempts: { decrement: 1 } },
+  });
+  return count;
 }
 
 /** The person sees that it failed; the error itself is for admins (lastError), not the timeline. */

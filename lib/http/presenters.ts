@@ -1,4 +1,5 @@
 import { oauthCodeFor } from "../oauth/errors";
+import { logger } from "../observability/logger";
 import { AppError, isDatabaseUnavailable } from "./errors";
 
 /**
@@ -48,8 +49,8 @@ export function errorBody(family: ApiFamily, error: AppError): unknown {
   }
 }
 
-export function presentError(family: ApiFamily, error: unknown): Response {
-  const appError = toAppError(error);
+export function presentError(family: ApiFamily, error: unknown, requestId?: string | null): Response {
+  const appError = toAppError(error, requestId);
   const headers = new Headers({ "Cache-Control": "private, no-store" });
   if (appError.retryAfterSeconds !== undefined) headers.set("Retry-After", String(appError.retryAfterSeconds));
   for (const [name, value] of Object.entries(appError.headers ?? {})) headers.set(name, value);
@@ -63,11 +64,12 @@ export function presentError(family: ApiFamily, error: unknown): Response {
   return Response.json(errorBody(family, appError), { status: appError.status, headers });
 }
 
-function toAppError(error: unknown): AppError {
+/** Expected failures keep their message; anything else is logged and named by the request's id, for the person to quote. */
+function toAppError(error: unknown, requestId?: string | null): AppError {
   if (error instanceof AppError) return error;
   if (isDatabaseUnavailable(error)) {
     return new AppError("unavailable", "The database is unavailable. Try again shortly.", { retryAfterSeconds: 5 });
   }
-  console.error("Unhandled error in route handler", error);
-  return new AppError("internal", "Something went wrong on our side.");
+  logger().error({ requestId, err: error }, "unhandled error in route handler");
+  return new AppError("internal", `Something went wrong on our side.${requestId ? ` Quote request id ${requestId} if you report it.` : ""}`);
 }

@@ -20,7 +20,7 @@ export function apiRoute<Params = Record<string, never>>(family: ApiFamily, hand
     try {
       return await handler({ request, params: await context.params });
     } catch (error) {
-      return presentError(family, error);
+      return presentError(family, error, request.headers.get("x-request-id"));
     }
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { deliveries } from "../observability/metrics";
 import type { Transporter } from "nodemailer";
 import { database } from "../db/client";
 import { deliveryBackoffMs, deliveryGivesUp, deliveryLeaseMs } from "../deliveries/retry";
@@ -39,8 +40,10 @@ export async function sendDueEmails(now = new Date(), transport?: Transporter): 
       // Written only while this worker's claim holds: a slow batch retaken by another instance is not overwritten.
       await prisma.emailDelivery.updateMany({ where: { id: mail.id, status: "sending", lockedAt: now }, data: { status: "sent", sentAt: new Date(), lockedAt: null, lastError: null } });
       sent++;
+      deliveries().inc({ channel: "email", outcome: "sent" });
     } catch (error) {
       const givesUp = deliveryGivesUp(mail.createdAt, now);
+      deliveries().inc({ channel: "email", outcome: givesUp ? "failed" : "retry" });
       await prisma.emailDelivery.updateMany({
         where: { id: mail.id, status: "sending", lockedAt: now },
         data: {

@@ -1,4 +1,5 @@
 import "server-only";
+import { deliveries } from "../observability/metrics";
 import http from "node:http";
 import https from "node:https";
 import { Webhook } from "standardwebhooks";
@@ -105,10 +106,12 @@ export async function sendDueWebhooks(now = new Date(), policy: NetworkPolicy = 
     if (!problem) {
       await prisma.webhookDelivery.updateMany({ where: stillOurs(delivery.id, now), data: { status: "sent", deliveredAt: new Date(), responseStatus: status, lockedAt: null, lastError: null } });
       delivered++;
+      deliveries().inc({ channel: "webhook", outcome: "sent" });
       continue;
     }
     failed++;
     const givesUp = deliveryGivesUp(delivery.createdAt, now);
+    deliveries().inc({ channel: "webhook", outcome: givesUp ? "failed" : "retry" });
     await prisma.webhookDelivery.updateMany({
       where: stillOurs(delivery.id, now),
       data: { status: givesUp ? "failed" : "pending", nextAttemptAt: new Date(now.getTime() + deliveryBackoffMs(delivery.attempts)), responseStatus: status, lockedAt: null, lastError: problem },

@@ -63,15 +63,19 @@ export interface AppServer {
   port: number;
   url: string;
   process: ChildProcess;
+  /** Every line the server wrote to stdout (its JSON logs), as it arrives. */
+  logs: string[];
 }
 
 /** Starts the production server (a build must exist) and waits until it answers. */
 export async function startServer(target: Target, port: number, extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
     cwd: root,
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      // One process unless a test asks for a cluster: kill -9 then means the whole instance.
+      WEB_CONCURRENCY: "1",
       ...target.env,
       ...extraEnv,
       PORT: String(port),
@@ -81,6 +85,13 @@ export async function startServer(target: Target, port: number, extraEnv: Record
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },
+  });
+  const logs: string[] = [];
+  let partial = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split("\n");
+    partial = lines.pop()!;
+    logs.push(...lines);
   });
   // Kept for the report when the server dies; not printed otherwise.
   let stderr = "";
@@ -94,7 +105,7 @@ export async function startServer(target: Target, port: number, extraEnv: Record
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { port, url, process: child };
+      if ((await fetch(`${url}/api/health`)).ok) return { port, url, process: child, logs };
     } catch {
       // not up yet
     }
