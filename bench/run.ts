@@ -1,10 +1,12 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive] [--also-node <path to node>]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
- * p50/p99 next to the floor's. Also: server RSS under load, time from `npm start` to the first 200
- * on the embedded engine, first-load JavaScript per portal page, time until /docs shows the reference, and /api/health while data-request
- * archives are built (bench/archive-stall.ts). Writes bench/results/*.json.
+ * p50/p99 next to the floor's. Also: server RSS under load; the member's list with one server
+ * process and with two; with --also-node, health and list under that Node.js beside this one; time
+ * from `npm start` to the first 200 on the embedded engine; first-load JavaScript per portal page;
+ * time until /docs shows the reference; /api/health while data-request archives are built
+ * (bench/archive-stall.ts). Writes bench/results/*.json.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -21,7 +23,9 @@ import { startFloor } from "./floor";
 import { docsPaint, firstLoadJavaScript, startupToFirst200 } from "./measures";
 import { seedBench } from "./seed";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, only: { type: "string" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, only: { type: "string" }, "also-node": { type: "string" } },
+});
 const rows = Number(values.rows);
 const seconds = Number(values.seconds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -142,6 +146,31 @@ for (const scenario of scenarios) {
   });
 }
 clearInterval(rssTimer);
+
+// Processes: the member's first page under 10 connections with one server process (as above)
+// and with two (WEB_CONCURRENCY=2), one after the other in this run.
+const memberFirstPage = (url: string) => ({ url: `${url}/api/timp/organizations/connections/request/?limit=50`, headers: memberAuth });
+const oneProcess = await load(memberFirstPage(app.url), 10);
+const cluster = await startServer(target, port + 3, { WORKER_ENABLED: "0", WEB_CONCURRENCY: "2" });
+const twoProcesses = await load(memberFirstPage(cluster.url), 10);
+await killHard(cluster);
+const processes = [
+  { processes: 1, "req/s": oneProcess.rps, "p50 ms": oneProcess.p50, "p99 ms": oneProcess.p99 },
+  { processes: 2, "req/s": twoProcesses.rps, "p50 ms": twoProcesses.p50, "p99 ms": twoProcesses.p99, "×1 process": Number((twoProcesses.rps / oneProcess.rps).toFixed(2)) },
+];
+
+// Node.js lines: the same build under another Node binary (--also-node), side by side.
+const nodes: Record<string, unknown>[] = [];
+if (values["also-node"]) {
+  const other = await startServer(target, port + 4, { WORKER_ENABLED: "0" }, values["also-node"]);
+  const otherVersion = /"node":"(v[\d.]+)"/.exec(other.logs.join("\n"))?.[1] ?? values["also-node"];
+  for (const [version, url] of [[process.version, app.url], [otherVersion, other.url]] as const) {
+    const health = await load({ url: `${url}/api/health` }, 10);
+    const list = await load(memberFirstPage(url), 10);
+    nodes.push({ node: version, "health req/s": health.rps, "health p50": health.p50, "list req/s": list.rps, "list p50": list.p50 });
+  }
+  await killHard(other);
+}
 const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connections", "/connections/new", "/requests", "/admin/approvals", "/settings/tokens", "/signin", "/docs"]);
 const docs = await docsPaint(app.url);
 await killHard(app);
@@ -150,12 +179,15 @@ const startup = await startupToFirst200(root);
 const archiveStall = values.only === "endpoints" ? [] : await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds);
 
 console.table(table);
-console.log(`server RSS peak under load: ${(peakRss / 1048576).toFixed(0)} MiB`);
+console.log(`server RSS peak under load (one process, Node.js ${process.version}): ${(peakRss / 1048576).toFixed(0)} MiB`);
 console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000).toFixed(1)} s`);
+console.log(`server processes (member's first page, 10 connections), Node.js ${process.version}:`);
+console.table(processes);
+if (nodes.length) console.table(nodes);
 console.table(pages);
 console.log("API reference (/docs) in Chromium:", docs);
 if (archiveStall.length) console.table(archiveStall);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, archiveStall };
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, node: process.version, archiveStall };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2));
