@@ -12,7 +12,7 @@ import { logger } from "../lib/observability/logger";
 import { collectProcessMetrics, localMetrics, metricsContentType } from "../lib/observability/metrics";
 import { routePatternMatcher } from "../lib/observability/route-patterns";
 import { clusterMetricsFromPrimary, joinClusterMetrics, runPrimary } from "../lib/server/cluster";
-import { createPortalServer, drainServer } from "../lib/server/http-server";
+import { createPortalServer, drainServer, metricsPath } from "../lib/server/http-server";
 import { markStopping, runShutdownHooks } from "../lib/server/lifecycle";
 
 const dev = process.argv.includes("--dev");
@@ -38,7 +38,7 @@ async function serve() {
   if (cluster.isWorker) joinClusterMetrics();
   const server = createPortalServer({
     handle,
-    routeOf: routePatternMatcher(root),
+    routeOf: routePatternMatcher(root, [metricsPath]),
     metrics: async () => ({ contentType: metricsContentType, text: cluster.isWorker ? await clusterMetricsFromPrimary() : await localMetrics() }),
     metricsToken: config.METRICS_TOKEN,
   });

@@ -12,7 +12,7 @@ const methodColours: Record<string, string> = {
 
 const authText = {
   token: `Authorization: Token <token> (from user-login or Settings → API tokens), or the portal's session.`,
-  bearer: "Authorization: Bearer <access token> (OAuth 2)",
+  bearer: "Authorization: Bearer <token>: an OAuth 2 access token, or for metrics the deployment's METRICS_TOKEN.",
   session: "The portal's session cookie.",
   none: "None.",
 };

@@ -25,6 +25,7 @@ export function buildOpenApiDocument(serverUrl = "/") {
       components: {
         securitySchemes: {
           TokenAuth: { type: "apiKey", in: "header", name: "Authorization", description: "`Token <auth_token>` from user-login or the settings page." },
+          MetricsToken: { type: "http", scheme: "bearer", description: "The deployment's METRICS_TOKEN." },
           SessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's session; unsafe methods need the app's own Origin." },
           OAuth2: {
             type: "oauth2",

@@ -2,8 +2,32 @@ import { z } from "zod";
 import * as out from "../schemas/responses";
 import { response } from "./shared";
 
-/** Health, this document, and next-auth's session endpoints. */
+/** Health, readiness, metrics, this document, and next-auth's session endpoints. */
 export const operationsPaths = {
+        "/api/ready": {
+          get: {
+            operationId: "ready",
+            tags: ["Operations"],
+            summary: "Readiness: whether this instance can serve (database reachable, every migration applied, not stopping).",
+            responses: {
+              "200": response("Ready.", out.readinessSchema),
+              "503": response("Not ready, and why.", out.readinessSchema, { status: "not_ready", ready: false, database: "reachable", pendingMigrations: ["20261123140830_dashboard_indexes"], stopping: false }),
+            },
+          },
+        },
+        "/api/metrics": {
+          get: {
+            operationId: "metrics",
+            tags: ["Operations"],
+            summary: "Prometheus metrics of the instance, summed across its processes. Needs METRICS_TOKEN as a bearer token.",
+            security: [{ MetricsToken: [] }],
+            responses: {
+              "200": { description: "Prometheus text format 0.0.4.", content: { "text/plain": { schema: z.string() } } },
+              "401": response("Missing or wrong token.", out.requestsErrorSchema, { error: "Unauthorized", message: "Send Authorization: Bearer <METRICS_TOKEN>." }),
+              "404": response("Metrics are off: METRICS_TOKEN is not set.", out.requestsErrorSchema),
+            },
+          },
+        },
         "/api/health": {
           get: {
             operationId: "health",

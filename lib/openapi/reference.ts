@@ -122,7 +122,7 @@ function buildReference(): Reference {
 function toOperation(method: string, path: string, operation: OpenApiOperation, resolve: (schema: JsonSchema) => JsonSchema): Operation {
   const security = operation.security ?? [];
   const schemes = security.flatMap((requirement) => Object.keys(requirement));
-  const auth: Auth = schemes.includes("TokenAuth") ? "token" : schemes.includes("OAuth2") ? "bearer" : schemes.includes("SessionCookie") ? "session" : "none";
+  const auth: Auth = schemes.includes("TokenAuth") ? "token" : schemes.includes("OAuth2") || schemes.includes("MetricsToken") ? "bearer" : schemes.includes("SessionCookie") ? "session" : "none";
   const body = (content?: Record<string, { schema?: JsonSchema; example?: unknown }>): Body | undefined => {
     const [contentType, media] = Object.entries(content ?? {})[0] ?? [];
     if (!contentType || !media) return undefined;

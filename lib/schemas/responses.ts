@@ -156,6 +156,16 @@ export const healthSchema = z
   .object({ status: z.enum(["ok", "unavailable"]), database: z.enum(["embedded", "postgres"]) })
   .meta({ id: "Health", example: { status: "ok", database: "embedded" } });
 
+export const readinessSchema = z
+  .object({
+    status: z.enum(["ready", "not_ready"]),
+    ready: z.boolean(),
+    database: z.enum(["reachable", "unreachable"]),
+    pendingMigrations: z.array(z.string()).nullable(),
+    stopping: z.boolean(),
+  })
+  .meta({ id: "Readiness", example: { status: "ready", ready: true, database: "reachable", pendingMigrations: [], stopping: false } });
+
 // Error bodies, one convention per API family.
 export const timpErrorSchema = z
   .union([z.object({ detail: z.string() }), z.record(z.string(), z.array(z.string()))])

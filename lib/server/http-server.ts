@@ -19,6 +19,9 @@ export interface PortalServerOptions {
   metricsToken: string | undefined;
 }
 
+/** Served by this server itself rather than a Next.js route: it must read the cluster's primary. */
+export const metricsPath = "/api/metrics";
+
 /** An incoming X-Request-Id is kept when it looks like an id; anything else gets a fresh one. */
 const wellFormedRequestId = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -48,7 +51,7 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
     });
     try {
       stampClientAddress(request);
-      if (pathname === "/api/metrics") return await serveMetrics(request, response, options);
+      if (pathname === metricsPath || pathname === `${metricsPath}/`) return await serveMetrics(request, response, options);
       if ((request.method === "GET" || request.method === "HEAD") && getBodyPaths.test(request.url ?? "") && hasBody(request)) {
         const body = await readCapped(request);
         const merged = body
