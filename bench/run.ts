@@ -20,6 +20,7 @@ import { openDatabase } from "../lib/db/connect";
 import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target } from "../scripts/faults/support";
 import { measureArchiveStall } from "./archive-stall";
 import { startFloor } from "./floor";
+import { bundleServer } from "../scripts/server-bundle";
 import { docsPaint, firstLoadJavaScript, startupToFirst200 } from "./measures";
 import { seedBench } from "./seed";
 
@@ -159,6 +160,8 @@ const processes = [
   { processes: 2, "req/s": twoProcesses.rps, "p50 ms": twoProcesses.p50, "p99 ms": twoProcesses.p99, "×1 process": Number((twoProcesses.rps / oneProcess.rps).toFixed(2)) },
 ];
 
+const approvalPage = (url: string) => ({ url: `${url}/admin/approvals`, headers: { cookie: adminCookie } });
+
 // Node.js lines: the same build under another Node binary (--also-node), side by side.
 const nodes: Record<string, unknown>[] = [];
 if (values["also-node"]) {
@@ -167,9 +170,33 @@ if (values["also-node"]) {
   for (const [version, url] of [[process.version, app.url], [otherVersion, other.url]] as const) {
     const health = await load({ url: `${url}/api/health` }, 10);
     const list = await load(memberFirstPage(url), 10);
-    nodes.push({ node: version, "health req/s": health.rps, "health p50": health.p50, "list req/s": list.rps, "list p50": list.p50 });
+    const page = await load(approvalPage(url), 10);
+    nodes.push({ node: version, "health req/s": health.rps, "list req/s": list.rps, "approval page req/s": page.rps, "approval page p50": page.p50 });
   }
   await killHard(other);
+}
+
+// Memory: peak RSS of one process under the same load (the approval page, then the member's
+// list, 10 connections each), as it was (through tsx, no heap limit), bundled without limits,
+// and as shipped (bundled, heap limits: scripts/server-bundle.ts).
+const memory: Record<string, unknown>[] = [];
+const variants: [string, string[] | undefined][] = [
+  ["before: through tsx, no heap limit", ["--import", "tsx", path.join(root, "scripts/server.ts")]],
+  ["bundled, no heap limit", [bundleServer(root)]],
+  ["now: bundled, heap limits", undefined],
+];
+for (const [index, [variant, nodeArguments]] of variants.entries()) {
+  const server = await startServer(target, port + 5 + index, { WORKER_ENABLED: "0" }, process.execPath, nodeArguments);
+  let peak = 0;
+  const sample = setInterval(() => {
+    const status = fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8");
+    peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
+  }, 100);
+  const page = await load(approvalPage(server.url), 10);
+  const list = await load(memberFirstPage(server.url), 10);
+  clearInterval(sample);
+  await killHard(server);
+  memory.push({ variant, "peak RSS MiB": Math.round(peak / 1048576), "approval page req/s": page.rps, "list req/s": list.rps });
 }
 const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connections", "/connections/new", "/requests", "/admin/approvals", "/settings/tokens", "/signin", "/docs"]);
 const docs = await docsPaint(app.url);
@@ -184,10 +211,12 @@ console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000
 console.log(`server processes (member's first page, 10 connections), Node.js ${process.version}:`);
 console.table(processes);
 if (nodes.length) console.table(nodes);
+console.log("server memory under load (one process):");
+console.table(memory);
 console.table(pages);
 console.log("API reference (/docs) in Chromium:", docs);
 if (archiveStall.length) console.table(archiveStall);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, node: process.version, archiveStall };
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, memory, node: process.version, archiveStall };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2));

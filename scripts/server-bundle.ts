@@ -1,5 +1,6 @@
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { env } from "../lib/env";
 
 /**
  * The production server as one JavaScript file (.next/portal-server.mjs), packages left to
@@ -20,4 +21,13 @@ export function bundleServer(root: string): string {
     logLevel: "warning",
   });
   return outfile;
+}
+
+/**
+ * Node's arguments for the production server: its heap limits, then the bundle. Node.js 22 and
+ * later size the young generation from the machine, up to 64 MiB per semi-space; 16 MiB (Node
+ * 20's size) kept a process under 350 MiB on Node 24 too, for about 10% of its page throughput.
+ */
+export function serverArguments(root: string): string[] {
+  return [`--max-old-space-size=${env().MAX_HEAP_MIB}`, "--max-semi-space-size=16", bundleServer(root)];
 }

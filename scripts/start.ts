@@ -11,7 +11,7 @@ import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
 import { prepareDatabase } from "../lib/db/prepare";
 import { appUrl, dataDir, env, EnvError } from "../lib/env";
 import { demoAccounts, demoPassword } from "../lib/seed/demo";
-import { bundleServer } from "./server-bundle";
+import { serverArguments } from "./server-bundle";
 
 const dev = process.argv.includes("--dev");
 // Next.js telemetry is opt-out; a portal's start should not phone home.
@@ -62,7 +62,7 @@ async function main() {
   // Without SMTP_URL, mail goes to this console outside production (the demo shows its links), and
   // nowhere in production; MAIL_CONSOLE=0 turns it off outside production too.
   const mailToConsole = !config.SMTP_URL && (process.env.MAIL_CONSOLE ? config.MAIL_CONSOLE : config.NODE_ENV !== "production");
-  const server = spawn(process.execPath, dev ? ["--import", "tsx", path.join(root, "scripts", "server.ts"), "--dev"] : [bundleServer(root)], {
+  const server = spawn(process.execPath, dev ? ["--import", "tsx", path.join(root, "scripts", "server.ts"), "--dev"] : serverArguments(root), {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: {

@@ -3,7 +3,6 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { ConnectionRequestStatus, Prisma } from "../generated/prisma/client";
 import { assertCanDecide } from "./decisions";
-import { connectionRequestDto, connectionRequestInclude } from "./dto";
 import { readTotals, scopeOf, type StatusCounts } from "./positions";
 
 export interface ApprovalQueueQuery {
@@ -18,6 +17,8 @@ export interface ApprovalQueueQuery {
  * The admins' queue: pending first, then oldest first, with counts per status. Without a text
  * search the counts are the scope's tally (the platform's, or the chosen organization's) and the
  * rows an index walk over (status, number); a search counts its matches with one grouped query.
+ * Rows carry what the queue shows and no more: reading each request's integrations, files and
+ * people as the API does took a third of the page's time at 10^6 rows (README, "Performance").
  */
 export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery) {
   assertCanDecide(actor);
@@ -38,13 +39,19 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
           orderBy: [{ status: "asc" }, { [scope.numberField]: "asc" }],
           skip: query.start,
           take: query.limit,
-          include: { ...connectionRequestInclude, organization: { select: { id: true, name: true } } },
+          select: { id: true, supplierName: true, requestDate: true, status: true, organization: { select: { id: true, name: true } } },
           relationLoadStrategy: "join",
         });
   return {
     counts: { pending: counts.pending, changes_requested: counts.changes_requested, approved: counts.approved, rejected: counts.rejected } satisfies StatusCounts,
     total,
-    requests: rows.map((row) => ({ ...connectionRequestDto(row), organization: row.organization })),
+    requests: rows.map((row) => ({
+      record_uuid: row.id,
+      org_name: row.supplierName,
+      request_date: row.requestDate.toISOString(),
+      status: row.status,
+      organization: row.organization,
+    })),
   };
 }
 

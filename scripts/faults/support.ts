@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { prepareDatabase } from "../../lib/db/prepare";
-import { bundleServer } from "../server-bundle";
+import { serverArguments } from "../server-bundle";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const authSecret = crypto.randomBytes(32).toString("base64url");
@@ -68,12 +68,18 @@ export interface AppServer {
   logs: string[];
 }
 
-let serverBundle: string | undefined;
+let serverCommand: string[] | undefined;
 
 /** Starts the production server (a build must exist) and waits until it answers. */
-export async function startServer(target: Target, port: number, extraEnv: Record<string, string> = {}, node = process.execPath): Promise<AppServer> {
-  serverBundle ??= bundleServer(root);
-  const child = spawn(node, [serverBundle], {
+export async function startServer(
+  target: Target,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  node = process.execPath,
+  nodeArguments?: string[],
+): Promise<AppServer> {
+  serverCommand ??= serverArguments(root);
+  const child = spawn(node, nodeArguments ?? serverCommand, {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
