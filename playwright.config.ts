@@ -43,6 +43,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     // No e-mail: registration is then ready at once (the confirmation links are tested in Vitest).
-    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0" },
+    // Request logs would drown the test report; scripts/faults/operations.ts tests them.
+    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0", LOG_LEVEL: "warn" },
   },
 });
