@@ -50,6 +50,17 @@ function slowUpload(server: AppServer, token: string, pauseMs: number) {
   return { firstHalfSent, answer };
 }
 
+function requestIdOnNewConnection(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        response.resume();
+        response.on("end", () => resolve(String(response.headers["x-request-id"])));
+      })
+      .on("error", reject);
+  });
+}
+
 async function refusesNewConnections(server: AppServer) {
   try {
     await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(2_000) });
@@ -116,9 +127,10 @@ if (postgres) {
   // --- A cluster of two processes on one port ---
   const server = await startServer(target, port++, { WEB_CONCURRENCY: "2", METRICS_TOKEN: metricsToken });
   try {
+    // A new connection each time: the primary hands connections, not requests, to the processes.
     const instances = new Set<string>();
     for (let attempt = 0; attempt < 40 && instances.size < 2; attempt++) {
-      const id = (await fetch(`${server.url}/api/health`)).headers.get("x-request-id")!;
+      const id = await requestIdOnNewConnection(`${server.url}/api/health`);
       await sleep(20);
       const line = logLines(server).find((entry) => entry.requestId === id);
       if (line) instances.add(String(line.instance));
@@ -188,4 +200,4 @@ if (postgres) {
 }
 
 await target.dispose();
-finish();
+process.exit(finish() ? 0 : 1);
