@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { person, sessionCookie } from "@/tests/support/fixtures";
 import { appFetch, authorize, consent, redirectUri, registerApp } from "@/tests/support/oauth-harness";
 import { callRoute } from "@/tests/support/route";
-import { revokeAuthorizedApp } from "./tokens";
+import { revokeAuthorizedApp } from "@/lib/oauth/tokens";
 
 async function owner() {
   const who = await person();

@@ -17,12 +17,12 @@ import { revokeAuthorizedApp } from "@/lib/oauth/tokens";
 import { sessionCookie } from "@/tests/support/fixtures";
 import { authorize, registerApp } from "@/tests/support/oauth-harness";
 import { deliveryGiveUpAfterMs } from "@/lib/deliveries/retry";
-import { sendDueWebhooks } from "./deliver";
+import { sendDueWebhooks } from "@/lib/webhooks/deliver";
 import { changeAccount } from "@/lib/users/accounts";
-import { setOAuthAppWebhook } from "./endpoints";
+import { setOAuthAppWebhook } from "@/lib/webhooks/endpoints";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { isForbiddenAddress, mayConnect } from "./network";
+import { isForbiddenAddress, mayConnect } from "@/lib/webhooks/network";
 
 const development = { production: false, allowPrivate: false };
 const production = { production: true, allowPrivate: false };

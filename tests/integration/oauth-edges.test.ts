@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { person, sessionCookie } from "@/tests/support/fixtures";
 import { appFetch, authorize, consent, redirectUri, registerApp } from "@/tests/support/oauth-harness";
 import { callRoute } from "@/tests/support/route";
-import { revokeAuthorizedApp } from "./tokens";
+import { revokeAuthorizedApp } from "@/lib/oauth/tokens";
 
 const form = "application/x-www-form-urlencoded";
 const post = (route: typeof tokenRoute, path: string, body: Record<string, string>, headers: Record<string, string> = {}) =>
