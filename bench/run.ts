@@ -1,12 +1,14 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive] [--also-node <path to node>]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation] [--also-node <path to node>]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
  * p50/p99 next to the floor's. Also: server RSS under load; the member's list with one server
  * process and with two; with --also-node, health and list under that Node.js beside this one; time
  * from `npm start` to the first 200 on the embedded engine; first-load JavaScript per portal page;
  * time until /docs shows the reference; /api/health while data-request archives are built
- * (bench/archive-stall.ts). Writes bench/results/*.json.
+ * (bench/archive-stall.ts); a password-reset e-mail, a data request and a healthy webhook behind a
+ * slow SMTP relay, with and without dark webhook targets (bench/isolation.ts). Writes
+ * bench/results/*.json.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -19,6 +21,7 @@ import { hashPassword } from "../lib/auth/password";
 import { openDatabase } from "../lib/db/connect";
 import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target } from "../scripts/faults/support";
 import { measureArchiveStall } from "./archive-stall";
+import { measureIsolation } from "./isolation";
 import { startFloor } from "./floor";
 import { bundleServer } from "../scripts/server-bundle";
 import { docsPaint, firstLoadJavaScript, startupToFirst200 } from "./measures";
@@ -72,6 +75,10 @@ await client.query(
 await client.end();
 
 const port = 3800;
+if (values.only === "isolation") {
+  console.table(await measureIsolation(serverUrl, port + 9));
+  process.exit(0);
+}
 if (values.only === "archive") {
   console.table(await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds));
   process.exit(0);
@@ -204,6 +211,7 @@ await killHard(app);
 await floor.close();
 const startup = await startupToFirst200(root);
 const archiveStall = values.only === "endpoints" ? [] : await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds);
+const isolation = values.only === "endpoints" ? [] : await measureIsolation(serverUrl, port + 9);
 
 console.table(table);
 console.log(`server RSS peak under load (one process, Node.js ${process.version}): ${(peakRss / 1048576).toFixed(0)} MiB`);
@@ -216,7 +224,8 @@ console.table(memory);
 console.table(pages);
 console.log("API reference (/docs) in Chromium:", docs);
 if (archiveStall.length) console.table(archiveStall);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, memory, node: process.version, archiveStall };
+if (isolation.length) console.table(isolation);
+const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, memory, node: process.version, archiveStall, isolation };
 fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
 const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
 fs.writeFileSync(file, JSON.stringify(results, null, 2));

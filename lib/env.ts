@@ -18,12 +18,23 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /** The same database without a transaction pooler (PgBouncer) in between, for migrations only: they take a session lock. */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_DIRECT_URL must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Database connections one instance may open in all, shared out among its server processes. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Folder of the embedded database and of the generated development auth secret. */
   DATA_DIR: z.string().default("./.data"),
   /** Signs session cookies; required in production, generated once into DATA_DIR otherwise. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  /** The public origin of the app, e.g. https://portal.example.com. */
-  APP_URL: z.url().optional(),
+  /** The public origin of the app, e.g. https://portal.example.com; required in production. */
+  APP_URL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Port `npm start` serves on. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /**
@@ -71,7 +82,7 @@ const envSchema = z.object({
   CREATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Run the data-request worker inside the app process. */
   WORKER_ENABLED: flag(true),
-  /** Server processes `npm start` runs on PostgreSQL (default: one per core). The embedded engine has one owner: always 1. */
+  /** Server processes `npm start` runs on PostgreSQL (default: the CPUs it may use, cgroup quota included). The embedded engine has one owner: always 1. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /**
    * V8 old-space limit of each server process (MiB). Under load V8 grows the heap long before it
@@ -80,6 +91,8 @@ const envSchema = z.object({
   MAX_HEAP_MIB: z.coerce.number().int().min(64).max(65536).default(256),
   /** Seconds a stopping instance gives requests in flight and the worker's current job before it exits. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(25),
+  /** Seconds a stopping instance answers /api/ready with 503 before it closes its listener, so load balancers stop sending. */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(600).default(5),
   /** pino level of the JSON logs on stdout. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Bearer token that reads /api/metrics; unset, the endpoint answers 404. */
@@ -99,8 +112,10 @@ const envSchema = z.object({
    * production build): decides production-only rules such as https-only webhooks.
    */
   APP_ENV: z.enum(["development", "production", "test"]).optional(),
-  /** A private deployment's webhooks may target private addresses (and then plain http). */
+  /** A private deployment's webhooks may target private and loopback addresses (and then plain http); never link-local. */
   WEBHOOK_ALLOW_PRIVATE_NETWORKS: flag(false),
+  /** Encrypts webhook signing secrets (at least 32 characters); unset, a key derived from AUTH_SECRET does. */
+  WEBHOOK_SECRET_KEY: z.string().min(32, "WEBHOOK_SECRET_KEY must be at least 32 characters").optional().or(z.literal("").transform(() => undefined)),
   /** Minutes between two housekeeping sweeps (one instance sweeps; the others skip that turn). */
   SWEEP_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
   /** Days expired or revoked sessions, API tokens and OAuth codes and tokens are kept before deletion. */
@@ -109,6 +124,12 @@ const envSchema = z.object({
   IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /** Days a sent or failed e-mail stays in the delivery log. */
   DELIVERY_LOG_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Webhook deliveries in flight at once per instance (each endpoint gets at most 2 of them). */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Days a fanned-out event (a request's timeline entry) and its notifications are kept. */
+  EVENT_RETENTION_DAYS: z.coerce.number().positive().default(730),
+  /** Days after its confirmation link expired that an unconfirmed account (and its then-empty organization) is deleted. */
+  UNVERIFIED_ACCOUNT_GRACE_DAYS: z.coerce.number().min(0).default(7),
   /** Hours an upload may wait to be attached to a connection request before it is deleted. */
   UNATTACHED_UPLOAD_RETENTION_HOURS: z.coerce.number().positive().default(24),
 }).transform((values) => ({ ...values, SEED_DEMO: values.SEED_DEMO ?? values.NODE_ENV !== "production" }));
@@ -145,6 +166,16 @@ export function databaseEngine(): "embedded" | "postgres" {
 /** Whether this is a production deployment (npm start passes the deployment's NODE_ENV as APP_ENV). */
 export function isProductionDeployment(): boolean {
   return (env().APP_ENV ?? env().NODE_ENV) === "production";
+}
+
+/**
+ * Production needs its public origin: e-mail links, the OAuth issuer and Secure cookies are made
+ * from it, and a guess (localhost) would send people links that lead nowhere.
+ */
+export function requireAppUrl(config: Pick<Env, "APP_URL">, production: boolean): void {
+  if (production && !config.APP_URL) {
+    throw new EnvError("APP_URL is required in production: set it to the portal's public origin, e.g. APP_URL=https://portal.example.com");
+  }
 }
 
 export function appUrl(): string {

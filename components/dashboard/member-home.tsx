@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { statusLabels } from "@/components/connections/status-badge";
 import type { memberDashboard } from "@/lib/dashboards/member";
+import { unreadLabel } from "@/lib/notifications/notifications";
 import { Card, Empty, Figure } from "./card";
 import { DecisionList } from "./decision-list";
 import { UnreadNotifications } from "./notification-list";
@@ -43,7 +44,7 @@ export function MemberHome({ dashboard }: { dashboard: Dashboard }) {
           )}
         </Card>
       )}
-      <Card title="Unread notifications" more={{ href: "/notifications", label: `All notifications${dashboard.unreadCount ? ` (${dashboard.unreadCount} unread)` : ""}` }}>
+      <Card title="Unread notifications" more={{ href: "/notifications", label: `All notifications${dashboard.unreadCount ? ` (${unreadLabel(dashboard.unreadCount)} unread)` : ""}` }}>
         <UnreadNotifications notifications={dashboard.unread} />
       </Card>
       {totals && (

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { isAdmin } from "@/lib/auth/actor";
 import { navigationFor } from "@/lib/auth/navigation";
 import { getActor } from "@/lib/auth/session";
-import { unreadNotificationCount } from "@/lib/notifications/notifications";
+import { unreadLabel, unreadNotificationCount } from "@/lib/notifications/notifications";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { MenuToggle } from "./menu-toggle";
 
@@ -22,7 +22,7 @@ export async function SiteHeader() {
               Notifications
               {unread > 0 && (
                 <span className="ml-1 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
-                  {unread}
+                  {unreadLabel(unread)}
                   <span className="sr-only"> unread</span>
                 </span>
               )}

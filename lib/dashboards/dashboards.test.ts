@@ -29,7 +29,7 @@ describe("a member's home", () => {
     await decideConnectionRequest(admin, sentBack, { kind: "request_changes", message: "Add the item feed's file specs." });
     await decideConnectionRequest(admin, rejected, { kind: "reject", reason: "Supplier is not onboarded yet." });
     await createDataRequest(retailer.id, ["profile"]);
-    while ((await fanOutEvents()) > 0);
+    while ((await fanOutEvents()).fannedOut > 0);
 
     const home = await memberDashboard(await actorOf(retailer));
     expect(home.totals).toMatchObject({ all: 3, pending: 1, changes_requested: 1, rejected: 1, approved: 0 });

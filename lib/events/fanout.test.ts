@@ -7,15 +7,15 @@ import { recordExpiryEvents } from "@/lib/data-requests/expiry";
 import { createDataRequest } from "@/lib/data-requests/requests";
 import { drainQueue } from "@/lib/data-requests/worker";
 import { db } from "@/lib/db/client";
-import { listNotifications, markNotificationsRead, markReadFor, unreadNotificationCount } from "@/lib/notifications/notifications";
+import { listNotifications, markNotificationsRead, markReadFor, unreadCountCap, unreadLabel, unreadNotificationCount } from "@/lib/notifications/notifications";
 import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests";
 import { person, unique, validRequest, type Person } from "@/tests/support/fixtures";
-import { fanOutEvents } from "./fanout";
+import { fanOutEvents, maxFanoutAttempts } from "./fanout";
 
 const actorOf = async (who: Person): Promise<Actor> => (await actorForApiToken(who.token))!;
 const told = async (who: Person) => (await db.notification.findMany({ where: { userId: who.id }, include: { event: true } })).map((n) => n.event.type);
 const drainOutbox = async () => {
-  while ((await fanOutEvents()) > 0);
+  while ((await fanOutEvents()).fannedOut > 0);
 };
 
 async function submit(retailer: Person) {
@@ -107,5 +107,36 @@ describe("notifications", () => {
     await db.notification.updateMany({ where: { userId: retailer.id }, data: { readAt: null } });
     expect(await markNotificationsRead(actor, "all")).toBe(1);
     expect(await unreadNotificationCount(actor)).toBe(0);
+  });
+
+  it("are counted for the header up to a cap that reads 99+", async () => {
+    const reader = await person();
+    const request = await db.dataRequest.create({ data: { userId: reader.id, dataTypes: ["profile"] } });
+    const events = await Promise.all(Array.from({ length: 120 }, () => db.event.create({ data: { type: "data_request.completed", dataRequestId: request.id, userId: reader.id, fannedOutAt: new Date() } })));
+    await db.notification.createMany({ data: events.map((event) => ({ userId: reader.id, eventId: event.id })) });
+    const actor = await actorOf(reader);
+    expect(await unreadNotificationCount(actor)).toBe(unreadCountCap);
+    expect(unreadLabel(await unreadNotificationCount(actor))).toBe("99+");
+    expect(unreadLabel(99)).toBe("99");
+  });
+
+  it("parks an event that cannot be fanned out after a few attempts, and delivers the ones after it", async () => {
+    const retailer = await person();
+    const admin = await person({ admin: true });
+    // A malformed row (a decision without its request) that fails every fan-out, before a good event.
+    const poison = await db.event.create({ data: { type: "connection_request.approved" } });
+    const good = await submit(retailer);
+
+    let parked = 0;
+    for (let pass = 0; pass < 4 * maxFanoutAttempts && parked === 0; pass++) parked = (await fanOutEvents(new Date(), { email: true })).parked;
+    expect(parked).toBe(1);
+    await drainOutbox();
+
+    const stuck = await db.event.findUniqueOrThrow({ where: { id: poison.id } });
+    expect(stuck).toMatchObject({ fanoutAttempts: maxFanoutAttempts, fannedOutAt: null });
+    expect(stuck.parkedAt).not.toBeNull();
+    expect(stuck.fanoutError).toBeTruthy();
+    expect(await told(admin)).toContain("connection_request.submitted");
+    expect(await db.event.count({ where: { connectionRequestId: good, fannedOutAt: null } })).toBe(0);
   });
 });

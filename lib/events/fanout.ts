@@ -1,12 +1,11 @@
 import "server-only";
-import { db } from "../db/client";
 import type { Tx } from "../db/connect";
 import { connectionRequestDto, connectionRequestInclude } from "../connection-requests/dto";
 import { dataRequestDto } from "../data-requests/dto";
 import { renderEventEmail, type EventMailContext } from "../mail/templates";
 import { mailMode } from "../mail/transport";
-import { webhookEventTypes } from "../schemas/webhooks";
-import { appWebhookEvents } from "../webhooks/endpoints";
+import { database } from "../db/client";
+import { eventSpec } from "./catalogue";
 
 const batchSize = 100;
 
@@ -22,30 +21,24 @@ interface PendingEvent {
 }
 
 /**
- * Who hears of an event: decisions and change requests go to the requester and the members of
- * the requesting organization, submissions and resubmissions to the platform admins, data-request
- * events to their person. Nobody is told of what they did themselves.
+ * Who hears of an event (its catalogue entry's audience): the platform admins; the members of the
+ * requesting organization and the person who submitted the request; or a data request's person.
+ * Nobody is told of what they did themselves.
  */
 async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
   const ids = new Set<string>();
   const add = (rows: { id: string }[]) => rows.forEach((row) => ids.add(row.id));
-  switch (event.type) {
-    case "connection_request.submitted":
-    case "connection_request.resubmitted":
+  switch (eventSpec(event.type)?.audience) {
+    case "admins":
       add(await tx.user.findMany({ where: { role: "admin", status: "active" }, select: { id: true } }));
       break;
-    case "connection_request.changes_requested":
-    case "connection_request.approved":
-    case "connection_request.rejected": {
+    case "requesting_organization": {
       add(await tx.user.findMany({ where: { organizationId: event.organizationId!, status: "active" }, select: { id: true } }));
       const request = await tx.connectionRequest.findUnique({ where: { id: event.connectionRequestId! }, select: { requestedBy: { select: { id: true, status: true } } } });
       if (request?.requestedBy?.status === "active") ids.add(request.requestedBy.id);
       break;
     }
-    case "data_request.completed":
-    case "data_request.failed":
-    case "data_request.expiring":
-    case "data_request.expired":
+    case "person":
       if (event.userId) ids.add(event.userId);
       break;
   }
@@ -63,14 +56,15 @@ async function queueWebhooks(tx: Tx, event: PendingEvent, now: Date) {
   const subscribed = { disabledAt: null, events: { has: event.type } };
   let endpoints: { id: string }[] = [];
   let data: unknown;
-  if (event.connectionRequestId && (webhookEventTypes as readonly string[]).includes(event.type)) {
+  const family = eventSpec(event.type)?.webhooks;
+  if (event.connectionRequestId && family === "organization") {
     endpoints = await tx.webhookEndpoint.findMany({
       // A platform endpoint counts only while its owner is still an active admin.
       where: { ...subscribed, oauthClientId: null, OR: [{ organizationId: event.organizationId }, { organizationId: null, owner: { role: "admin", status: "active" } }] },
       select: { id: true },
     });
     if (endpoints.length) data = connectionRequestDto(await tx.connectionRequest.findUniqueOrThrow({ where: { id: event.connectionRequestId }, include: connectionRequestInclude }));
-  } else if (event.dataRequestId && event.userId && appWebhookEvents.includes(event.type)) {
+  } else if (event.dataRequestId && event.userId && family === "app") {
     endpoints = await tx.webhookEndpoint.findMany({
       where: { ...subscribed, oauthClient: { grants: { some: { userId: event.userId, revokedAt: null } } } },
       select: { id: true },
@@ -101,35 +95,78 @@ async function mailContext(tx: Tx, event: PendingEvent): Promise<(forAdmin: bool
   return () => ({ type: event.type, subject: request.dataTypes.join(", "), message: event.message, path: "/requests" });
 }
 
+/** Fan-outs of one event that may fail before it is parked (kept, with its error, for an admin to look at). */
+export const maxFanoutAttempts = 5;
+
+/** Turns one event into its webhooks, notifications and e-mails. */
+async function fanOutOne(tx: Tx, event: PendingEvent, now: Date, email: boolean) {
+  await queueWebhooks(tx, event, now);
+  const recipients = await recipientsOf(tx, event);
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, eventId: event.id, createdAt: now })), skipDuplicates: true });
+  if (!email || !eventSpec(event.type)?.mail) return;
+  const [people, context] = await Promise.all([tx.user.findMany({ where: { id: { in: recipients } }, select: { email: true, role: true } }), mailContext(tx, event)]);
+  await tx.emailDelivery.createMany({
+    data: people.map((person) => ({ eventId: event.id, to: person.email, nextAttemptAt: now, ...renderEventEmail(context(person.role === "admin")) })),
+  });
+}
+
+export interface FanoutPass {
+  fannedOut: number;
+  failed: number;
+  parked: number;
+}
+
 /**
- * The outbox's consumer: takes events not yet fanned out, oldest first, and turns each into its
- * notifications and e-mails (when mail is on), in one transaction with marking it done. SKIP
+ * The outbox's consumer: takes the next event not yet fanned out, oldest first, and turns it into
+ * its notifications, e-mails (when mail is on) and webhooks in one transaction with marking it
+ * done. One event per transaction, so one that cannot be fanned out (a poison event) fails alone:
+ * its attempts are counted and, at the limit, it is parked and the events after it go on. SKIP
  * LOCKED lets every instance's worker run this at once without two of them taking the same
  * event; a crash before the commit leaves the event for the next run, and the unique (person,
  * event) key makes that harmless. E-mails and webhooks are only queued here: lib/mail/outbox.ts
  * and lib/webhooks/deliver.ts send them.
  */
-export async function fanOutEvents(now = new Date(), options: { email?: boolean } = {}): Promise<number> {
+export async function fanOutEvents(now = new Date(), options: { email?: boolean; keepGoing?: () => boolean; limit?: number } = {}): Promise<FanoutPass> {
   const email = options.email ?? mailMode() !== "off";
-  return db.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<PendingEvent[]>`
-      SELECT id, type, "organizationId", "userId", "actorId", "connectionRequestId", "dataRequestId", message FROM "Event"
-      WHERE "fannedOutAt" IS NULL ORDER BY sequence LIMIT ${batchSize} FOR UPDATE SKIP LOCKED`;
-    for (const event of events) {
-      await queueWebhooks(tx, event, now);
-      const recipients = await recipientsOf(tx, event);
-      if (recipients.length === 0) continue;
-      await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, eventId: event.id, createdAt: now })), skipDuplicates: true });
-      if (!email) continue;
-      const [people, context] = await Promise.all([
-        tx.user.findMany({ where: { id: { in: recipients } }, select: { email: true, role: true } }),
-        mailContext(tx, event),
-      ]);
-      await tx.emailDelivery.createMany({
-        data: people.map((person) => ({ eventId: event.id, to: person.email, nextAttemptAt: now, ...renderEventEmail(context(person.role === "admin")) })),
+  const keepGoing = options.keepGoing ?? (() => true);
+  const limit = options.limit ?? batchSize;
+  const pass: FanoutPass = { fannedOut: 0, failed: 0, parked: 0 };
+  const { prisma } = database();
+  while (keepGoing() && pass.fannedOut < limit) {
+    let current: string | undefined;
+    try {
+      current = await prisma.$transaction(async (tx) => {
+        const [event] = await tx.$queryRaw<PendingEvent[]>`
+          SELECT id, type, "organizationId", "userId", "actorId", "connectionRequestId", "dataRequestId", message FROM "Event"
+          WHERE "fannedOutAt" IS NULL AND "parkedAt" IS NULL ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED`;
+        if (!event) return undefined;
+        current = event.id;
+        await fanOutOne(tx, event, now, email);
+        await tx.event.update({ where: { id: event.id }, data: { fannedOutAt: now } });
+        return event.id;
       });
+    } catch (error) {
+      // Nothing was taken (the database is away): the next pass tries again, nothing is counted.
+      if (!current) throw error;
+      pass.failed++;
+      const parked = await countFailedFanout(current, String((error as Error).message), now);
+      if (!parked) break; // tried again on the next pass, not in a tight loop
+      pass.parked++;
+      continue;
     }
-    if (events.length) await tx.event.updateMany({ where: { id: { in: events.map((event) => event.id) } }, data: { fannedOutAt: now } });
-    return events.length;
-  });
+    if (!current) break;
+    pass.fannedOut++;
+  }
+  return pass;
+}
+
+/** Counts a failed fan-out of an event; parks it at the limit. Whether it is parked now. */
+async function countFailedFanout(eventId: string, error: string, now: Date): Promise<boolean> {
+  const [row] = await database().prisma.$queryRaw<{ parked: boolean }[]>`
+    UPDATE "Event" SET "fanoutAttempts" = "fanoutAttempts" + 1, "fanoutError" = ${error.slice(0, 1000)},
+      "parkedAt" = CASE WHEN "fanoutAttempts" + 1 >= ${maxFanoutAttempts}::int THEN ${now}::timestamptz END
+    WHERE id = ${eventId}::uuid AND "fannedOutAt" IS NULL
+    RETURNING "parkedAt" IS NOT NULL AS parked`;
+  return row?.parked ?? false;
 }

@@ -1,5 +1,5 @@
 import type { Tx } from "../db/connect";
-import type { EventType } from "./types";
+import type { EventType } from "./catalogue";
 
 export type EventInput = {
   type: EventType;

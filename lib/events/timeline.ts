@@ -5,7 +5,7 @@ import { listScope } from "../connection-requests/positions";
 import { db } from "../db/client";
 import { notFound } from "../http/errors";
 import { isUuid } from "../ids";
-import { shortEventName } from "./types";
+import { shortEventName } from "./catalogue";
 
 const timelineInclude = { actor: { select: personSelect } } as const;
 

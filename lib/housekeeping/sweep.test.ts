@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { createAccount } from "@/lib/users/accounts";
 import { person, unique } from "@/tests/support/fixtures";
 import { claimSweep, sweepExpiredRows, type SweepPeriods } from "./sweep";
 
 const hour = 3_600_000;
 const day = 24 * hour;
-const periods: SweepPeriods = { credentialGraceMs: 7 * day, idempotencyKeyMs: day, unattachedUploadMs: day, deliveryLogMs: 30 * day };
+const periods: SweepPeriods = { credentialGraceMs: 7 * day, idempotencyKeyMs: day, unattachedUploadMs: day, deliveryLogMs: 30 * day, eventMs: 365 * day, unverifiedAccountGraceMs: 7 * day };
 // Every test sweeps "now" on a clock of its own, far enough apart that each sees only its rows.
 const clock = (offsetDays: number) => new Date(Date.UTC(2030, 0, 1) + offsetDays * day);
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
@@ -147,6 +148,81 @@ describe("the housekeeping sweep", () => {
     expect(await exists(db.emailDelivery, oldFailed.id)).toBe(false);
     expect(await exists(db.emailDelivery, recentSent.id)).toBe(true);
     expect(await exists(db.emailDelivery, oldPending.id)).toBe(true);
+  });
+
+  it("keeps the webhook delivery log for its period, a disabled endpoint's held backlog too, and pending deliveries for ever", async () => {
+    const now = clock(36);
+    const who = await person();
+    const endpoint = await db.webhookEndpoint.create({ data: { ownerId: who.id, organizationId: who.organizationId, url: "https://hooks.example/x", events: [], secretCiphertext: "x" } });
+    const delivery = (status: "sent" | "failed" | "held" | "pending", createdAt: Date) =>
+      db.webhookDelivery.create({ data: { endpointId: endpoint.id, type: "webhook.test", payload: "{}", status, createdAt } });
+    const old = ago(now, periods.deliveryLogMs + minute);
+    const [oldSent, oldFailed, oldHeld, recentSent, oldPending] = await Promise.all([
+      delivery("sent", old),
+      delivery("failed", old),
+      delivery("held", old),
+      delivery("sent", ago(now, periods.deliveryLogMs - minute)),
+      delivery("pending", old),
+    ]);
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.webhookDelivery, oldSent.id)).toBe(false);
+    expect(await exists(db.webhookDelivery, oldFailed.id)).toBe(false);
+    expect(await exists(db.webhookDelivery, oldHeld.id)).toBe(false);
+    expect(await exists(db.webhookDelivery, recentSent.id)).toBe(true);
+    expect(await exists(db.webhookDelivery, oldPending.id)).toBe(true);
+  });
+
+  it("deletes delivered events after their retention, with their notifications, and never one not yet delivered", async () => {
+    const now = clock(37);
+    const who = await person();
+    const request = await db.dataRequest.create({ data: { userId: who.id, dataTypes: ["profile"] } });
+    const event = (createdAt: Date, fannedOutAt: Date | null) =>
+      db.event.create({ data: { type: "data_request.completed", dataRequestId: request.id, userId: who.id, createdAt, fannedOutAt } });
+    const old = ago(now, periods.eventMs + minute);
+    const oldDelivered = await event(old, old);
+    const notification = await db.notification.create({ data: { userId: who.id, eventId: oldDelivered.id } });
+    const oldUndelivered = await event(old, null);
+    const recentDelivered = await event(ago(now, day), ago(now, day));
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.event, oldDelivered.id)).toBe(false);
+    expect(await exists(db.notification, notification.id)).toBe(false);
+    expect(await exists(db.event, oldUndelivered.id)).toBe(true);
+    expect(await exists(db.event, recentDelivered.id)).toBe(true);
+  });
+
+  it("deletes accounts never confirmed once their link expired plus the grace period, and the organizations left empty", async () => {
+    const now = clock(38);
+    const register = async (createdAt: Date, options: { organizationName?: string; verified?: boolean } = {}) => {
+      const account = await createAccount(
+        db,
+        { email: `u-${unique()}@example.com`, password: "a long test password", organizationName: options.organizationName ?? `Org ${unique()}`, organizationType: "retailer" },
+        { verified: options.verified ?? false, joinExisting: true },
+      );
+      await db.user.update({ where: { id: account.id }, data: { createdAt } });
+      await db.accountLink.create({ data: { userId: account.id, purpose: "verify_email", tokenHash: unique() + unique(), expiresAt: new Date(createdAt.getTime() + day) } });
+      return account;
+    };
+    const longAgo = ago(now, day + periods.unverifiedAccountGraceMs + hour);
+    const abandoned = await register(longAgo);
+    const recent = await register(ago(now, day + periods.unverifiedAccountGraceMs - hour));
+    const confirmed = await register(longAgo, { verified: true });
+    const colleagueOrg = `Org ${unique()}`;
+    const alone = await register(longAgo, { organizationName: colleagueOrg });
+    await register(ago(now, hour), { organizationName: colleagueOrg });
+
+    const report = await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.user, abandoned.id)).toBe(false);
+    expect(await exists(db.organization, abandoned.organization!.id)).toBe(false);
+    expect(await exists(db.user, recent.id)).toBe(true);
+    expect(await exists(db.user, confirmed.id)).toBe(true);
+    expect(await exists(db.user, alone.id)).toBe(false);
+    expect(await exists(db.organization, alone.organization!.id)).toBe(true); // a newer registrant is still in it
+    expect(report["unverified accounts"]).toBeGreaterThanOrEqual(2);
   });
 
   it("deletes in batches until nothing is due", async () => {

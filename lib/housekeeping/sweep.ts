@@ -2,6 +2,7 @@ import "server-only";
 import { database } from "../db/client";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
+import { linkLifetimeMs } from "../users/account-links";
 
 const hourMs = 3_600_000;
 const batchSize = 1_000;
@@ -12,6 +13,9 @@ export interface SweepPeriods {
   idempotencyKeyMs: number;
   unattachedUploadMs: number;
   deliveryLogMs: number;
+  eventMs: number;
+  /** After a confirmation link expired, its unconfirmed account waits this long before deletion. */
+  unverifiedAccountGraceMs: number;
 }
 
 export const configuredPeriods = (): SweepPeriods => ({
@@ -19,6 +23,8 @@ export const configuredPeriods = (): SweepPeriods => ({
   idempotencyKeyMs: env().IDEMPOTENCY_KEY_RETENTION_HOURS * hourMs,
   unattachedUploadMs: env().UNATTACHED_UPLOAD_RETENTION_HOURS * hourMs,
   deliveryLogMs: env().DELIVERY_LOG_RETENTION_DAYS * 24 * hourMs,
+  eventMs: env().EVENT_RETENTION_DAYS * 24 * hourMs,
+  unverifiedAccountGraceMs: env().UNVERIFIED_ACCOUNT_GRACE_DAYS * 24 * hourMs,
 });
 
 /** One kind of row that outlives its use: the keys of its rows that are due for deletion. */
@@ -97,6 +103,19 @@ const targets: SweepTarget[] = [
     due: (now, p) => Prisma.sql`SELECT id FROM "EmailDelivery" WHERE status IN ('sent', 'failed') AND "createdAt" < ${before(now, p.deliveryLogMs)}`,
   },
   {
+    // A disabled endpoint's held backlog goes too: enabling it again only requeues the last day's.
+    name: "webhook delivery log",
+    table: "WebhookDelivery",
+    due: (now, p) => Prisma.sql`SELECT id FROM "WebhookDelivery" WHERE status IN ('sent', 'failed', 'held') AND "createdAt" < ${before(now, p.deliveryLogMs)}`,
+  },
+  {
+    // Delivered (or parked) events: their notifications go with them. Events are the requests'
+    // timelines, so their retention is counted in years (EVENT_RETENTION_DAYS).
+    name: "events",
+    table: "Event",
+    due: (now, p) => Prisma.sql`SELECT id FROM "Event" WHERE ("fannedOutAt" IS NOT NULL OR "parkedAt" IS NOT NULL) AND "createdAt" < ${before(now, p.eventMs)}`,
+  },
+  {
     // Expired and cancelled requests are already invisible; their archives are the bulk.
     name: "data request archives",
     table: "DataRequestArchive",
@@ -105,6 +124,34 @@ const targets: SweepTarget[] = [
       WHERE r.status = 'cancelled' OR r."expiresAt" <= ${now}`,
   },
 ];
+
+/**
+ * Accounts registered and never confirmed, once their last confirmation link has been expired for
+ * the grace period, and the organizations their registration made if nothing else is left in them
+ * (no member, request, upload or connection). Two statements in one transaction: the second must
+ * see the first's deletions.
+ */
+async function deleteUnverifiedAccounts(now: Date, periods: SweepPeriods): Promise<{ accounts: number; organizations: number }> {
+  const cutoff = before(now, periods.unverifiedAccountGraceMs);
+  return database().prisma.$transaction(async (tx) => {
+    const gone = await tx.$queryRaw<{ organizationId: string | null }[]>`
+      DELETE FROM "User" WHERE id IN (
+        SELECT u.id FROM "User" u WHERE u."emailVerifiedAt" IS NULL AND u."createdAt" < ${before(now, linkLifetimeMs.verify_email + periods.unverifiedAccountGraceMs)}
+          AND NOT EXISTS (SELECT 1 FROM "AccountLink" l WHERE l."userId" = u.id AND l.purpose = 'verify_email' AND l."expiresAt" >= ${cutoff})
+        LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
+      RETURNING "organizationId"`;
+    const organizationIds = [...new Set(gone.flatMap((row) => (row.organizationId ? [row.organizationId] : [])))];
+    const organizations = organizationIds.length
+      ? await tx.$executeRaw`
+          DELETE FROM "Organization" o WHERE o.id IN (${Prisma.join(organizationIds.map((id) => Prisma.sql`${id}::uuid`))})
+            AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u."organizationId" = o.id)
+            AND NOT EXISTS (SELECT 1 FROM "ConnectionRequest" r WHERE r."organizationId" = o.id)
+            AND NOT EXISTS (SELECT 1 FROM "UploadedFile" f WHERE f."organizationId" = o.id)
+            AND NOT EXISTS (SELECT 1 FROM "Connection" c WHERE c."retailerOrganizationId" = o.id OR c."supplierOrganizationId" = o.id)`
+      : 0;
+    return { accounts: gone.length, organizations };
+  });
+}
 
 /**
  * Deletes one batch. SKIP LOCKED lets two sweepers run at once without waiting on each other or
@@ -121,12 +168,20 @@ function deleteBatch(target: SweepTarget, now: Date, periods: SweepPeriods) {
 
 export type SweepReport = Record<string, number>;
 
-/** Deletes, batch by batch, every row of every kind that is past its period. */
-export async function sweepExpiredRows(now = new Date(), periods = configuredPeriods()): Promise<SweepReport> {
-  const report: SweepReport = {};
+/**
+ * Deletes, batch by batch, every row of every kind that is past its period; stops starting new
+ * batches once `keepGoing` says so (the next sweep finishes the rest).
+ */
+export async function sweepExpiredRows(now = new Date(), periods = configuredPeriods(), keepGoing: () => boolean = () => true): Promise<SweepReport> {
+  const report: SweepReport = { "unverified accounts": 0, "empty organizations": 0 };
+  for (let batch; keepGoing() && (batch = await deleteUnverifiedAccounts(now, periods)).accounts > 0; ) {
+    report["unverified accounts"]! += batch.accounts;
+    report["empty organizations"]! += batch.organizations;
+    if (batch.accounts < batchSize) break;
+  }
   for (const target of targets) {
     let deleted = 0;
-    for (;;) {
+    while (keepGoing()) {
       const count = await deleteBatch(target, now, periods);
       deleted += count;
       if (count < batchSize) break;

@@ -7,7 +7,7 @@ import { fanOutEvents } from "@/lib/events/fanout";
 import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests";
 import { person, unique, validRequest, type Person } from "@/tests/support/fixtures";
 import { startSmtpServer } from "@/tests/support/smtp";
-import { deliveryGiveUpAfterMs } from "@/lib/deliveries/retry";
+import { outboxGiveUpAfterMs as deliveryGiveUpAfterMs } from "@/lib/outbox/outbox";
 import { sendDueEmails } from "./outbox";
 import { smtpTransport } from "./transport";
 
@@ -19,7 +19,7 @@ async function sendBack(retailer: Person, admin: Person, message: string) {
   const { body } = await submitConnectionRequest(await actorOf(retailer), input);
   const id = (body as { request_uuid: string }).request_uuid;
   await decideConnectionRequest(await actorOf(admin), id, { kind: "request_changes", message });
-  while ((await fanOutEvents(new Date(), { email: true })) > 0);
+  while ((await fanOutEvents(new Date(), { email: true })).fannedOut > 0);
   return { id, supplier };
 }
 
@@ -81,5 +81,22 @@ describe("e-mail through a real SMTP server", () => {
     const mail = await db.emailDelivery.findFirstOrThrow({ where: { to: retailer.email } });
     await sendDueEmails(new Date(mail.createdAt.getTime() + deliveryGiveUpAfterMs), smtpTransport(down.url));
     expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "failed", attempts: 1 });
+  });
+
+  it("gives every mail a stable Message-ID, and renews each one's claim before a slow relay gets it", async () => {
+    const slow = await startSmtpServer(0, { delayMs: 300 });
+    try {
+      const mails = await Promise.all(
+        [1, 2, 3].map((n) => db.emailDelivery.create({ data: { to: `slow-${n}-${unique()}@example.com`, subject: `Slow ${n}`, text: "t", html: "<p>t</p>" } })),
+      );
+      const ids = new Set(mails.map((mail) => mail.id));
+      const pass = await sendDueEmails(new Date(), smtpTransport(slow.url));
+      expect(pass.sent).toBeGreaterThanOrEqual(3);
+      const mine = slow.received.filter((message) => message.subject?.startsWith("Slow "));
+      expect(mine.map((message) => message.messageId).sort()).toEqual([...ids].map((id) => `<${id}@localhost>`).sort());
+      for (const mail of mails) expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "sent", attempts: 1 });
+    } finally {
+      await slow.stop();
+    }
   });
 });

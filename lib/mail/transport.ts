@@ -1,12 +1,14 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { env } from "../env";
+import { appUrl, env } from "../env";
 
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** The outbox row's id: the Message-ID is made from it, so a resend after a crash is the same message. */
+  messageId?: string;
 }
 
 export type MailMode = "smtp" | "console" | "off";
@@ -27,11 +29,18 @@ export function smtpTransport(url: string): Transporter {
 
 let configured: Transporter | undefined;
 
+/** The right-hand side of Message-IDs (RFC 5322 §3.6.4): the sender's domain, else the app's host. */
+function messageIdDomain(): string {
+  const sender = /@([^>\s]+)>?\s*$/.exec(env().MAIL_FROM)?.[1];
+  return sender ?? new URL(appUrl()).hostname;
+}
+
 /** Sends one message the configured way; throws when it could not be handed to the server. */
-export async function sendEmail(message: OutgoingEmail, transport?: Transporter): Promise<void> {
+export async function sendEmail({ messageId, ...message }: OutgoingEmail, transport?: Transporter): Promise<void> {
   const from = env().MAIL_FROM;
   if (transport || mailMode() === "smtp") {
-    await (transport ?? (configured ??= smtpTransport(env().SMTP_URL!))).sendMail({ from, ...message });
+    const headers = messageId ? { messageId: `<${messageId}@${messageIdDomain()}>` } : {};
+    await (transport ?? (configured ??= smtpTransport(env().SMTP_URL!))).sendMail({ from, ...message, ...headers });
     return;
   }
   if (mailMode() === "console") {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getActor } from "../auth/session";
-import { markNotificationsRead } from "./notifications";
+import { markNotificationsRead, markReadFor } from "./notifications";
 
 const markReadForm = z.union([z.object({ all: z.literal("1") }).transform(() => "all" as const), z.object({ id: z.uuid() }).transform(({ id }) => [id])]);
 
@@ -14,4 +14,14 @@ export async function markReadAction(formData: FormData): Promise<void> {
   if (!actor || !parsed.success) return;
   await markNotificationsRead(actor, parsed.data);
   revalidatePath("/", "layout");
+}
+
+const subjectSchema = z.union([z.object({ connectionRequestId: z.uuid() }).strict(), z.object({ dataRequests: z.literal(true) }).strict()]);
+
+/** Marks read what the caller was told about a request they opened (components/notifications/mark-read-on-view.tsx). */
+export async function markSubjectReadAction(subject: unknown): Promise<void> {
+  const actor = await getActor();
+  const parsed = subjectSchema.safeParse(subject);
+  if (!actor || !parsed.success) return;
+  if ((await markReadFor(actor, parsed.data)) > 0) revalidatePath("/", "layout");
 }

@@ -1,25 +1,18 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { shortEventName } from "../events/types";
+import { eventSpec, shortEventName } from "../events/catalogue";
 
-/** What each event says to the people told of it. */
-const sentences: Record<string, (subject: string) => string> = {
-  "connection_request.submitted": (subject) => `New connection request: ${subject}`,
-  "connection_request.resubmitted": (subject) => `Resubmitted for review: ${subject}`,
-  "connection_request.changes_requested": (subject) => `Changes requested: ${subject}`,
-  "connection_request.approved": (subject) => `Approved: ${subject}`,
-  "connection_request.rejected": (subject) => `Rejected: ${subject}`,
-  "data_request.completed": (subject) => `Your copy is ready: ${subject}`,
-  "data_request.failed": (subject) => `We could not build your copy: ${subject}`,
-  "data_request.expiring": (subject) => `Your download expires soon: ${subject}`,
-  "data_request.expired": (subject) => `Your download has expired: ${subject}`,
-};
+/** Unread counts stop here: the header shows "99+", and counting never walks more rows than that. */
+export const unreadCountCap = 100;
 
-/** Unread notifications of the actor: the header's count. */
+/** Unread notifications of the actor, counted up to `unreadCountCap`: the header's badge. */
 export function unreadNotificationCount(actor: Actor): Promise<number> {
-  return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+  return db.notification.count({ where: { userId: actor.userId, readAt: null }, take: unreadCountCap });
 }
+
+/** How a capped unread count reads: "99+" past 99. */
+export const unreadLabel = (count: number) => (count >= unreadCountCap ? `${unreadCountCap - 1}+` : String(count));
 
 /** The actor's own notifications, newest first, a page at a time. */
 export async function listNotifications(actor: Actor, page: { start: number; limit: number; unreadOnly?: boolean }) {
@@ -58,7 +51,7 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
         read: readAt !== null,
         at: event.createdAt.toISOString(),
         event: shortEventName(event.type),
-        text: (sentences[event.type] ?? ((s: string) => s))(subject),
+        text: eventSpec(event.type)?.notification?.(subject) ?? subject,
         message: event.message,
         href: event.connectionRequestId
           ? isAdmin
@@ -79,8 +72,9 @@ export async function markNotificationsRead(actor: Actor, ids: string[] | "all",
   return count;
 }
 
-/** Opening a request's page reads what the actor was told about it. */
-export async function markReadFor(actor: Actor, subject: { connectionRequestId: string } | { dataRequests: true }, now = new Date()) {
+/** Opening a request's page reads what the actor was told about it; how many were marked read. */
+export async function markReadFor(actor: Actor, subject: { connectionRequestId: string } | { dataRequests: true }, now = new Date()): Promise<number> {
   const event = "connectionRequestId" in subject ? { connectionRequestId: subject.connectionRequestId } : { dataRequestId: { not: null } };
-  await db.notification.updateMany({ where: { userId: actor.userId, readAt: null, event }, data: { readAt: now } });
+  const { count } = await db.notification.updateMany({ where: { userId: actor.userId, readAt: null, event }, data: { readAt: now } });
+  return count;
 }

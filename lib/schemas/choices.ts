@@ -15,10 +15,4 @@ export const tokenLifetimes = [1, 7, 30, 90, 365] as const;
 export const pageSizes = [10, 25, 50] as const;
 
 /** What an organization's (or an admin's) webhook endpoint can subscribe to. */
-export const webhookEventTypes = [
-  "connection_request.submitted",
-  "connection_request.changes_requested",
-  "connection_request.resubmitted",
-  "connection_request.approved",
-  "connection_request.rejected",
-] as const;
+export { webhookEventTypes } from "../events/catalogue";

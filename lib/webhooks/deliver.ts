@@ -1,143 +1,153 @@
 import "server-only";
-import { deliveries } from "../observability/metrics";
-import http from "node:http";
-import https from "node:https";
-import { Webhook } from "standardwebhooks";
-import { authSecret } from "../auth/options";
 import { database } from "../db/client";
-import { deliveryBackoffMs, deliveryGivesUp, deliveryLeaseMs } from "../deliveries/retry";
-import { renderPlainEmail } from "../mail/templates";
-import ipaddr from "ipaddr.js";
-import { guardedLookup, mayConnect, type NetworkPolicy } from "./network";
+import { Prisma } from "../generated/prisma/client";
+import { deliveries } from "../observability/metrics";
+import { claimMessages, clockFrom, dueCondition, releaseClaims, settleMessage, type Claimed } from "../outbox/outbox";
+import { circuitThreshold, disableFailingEndpoint, recordAttempt } from "./endpoint-health";
+import type { NetworkPolicy } from "./network";
 import { networkPolicy } from "./endpoints";
-import { decryptSecret } from "./secrets";
+import { sendWebhook, type OutgoingWebhook, type WebhookAttempt } from "./send";
 
-const batchSize = 10;
-const timeoutMs = 10_000;
+/**
+ * Deliveries in flight at once to one endpoint, across instances (the claim locks the endpoint's
+ * row). One: a healthy endpoint then receives its events in the order they happened (a retry can
+ * still overtake), and a slow one holds a single slot of the instance's WEBHOOK_CONCURRENCY.
+ */
+export const perEndpointInFlight = 1;
+/** While an endpoint's circuit is half open (it failed repeatedly), one delivery probes it. */
+const probeInFlight = 1;
 
-interface Claimed {
-  id: string;
+/**
+ * Claims due deliveries endpoint by endpoint: only enabled endpoints whose owner is active and
+ * whose circuit is closed, each up to its in-flight cap minus what is already in flight there
+ * (by any instance). Locking the endpoint rows (SKIP LOCKED) makes two instances' claims for one
+ * endpoint take turns, so the cap holds across instances; a disabled endpoint's backlog is never
+ * scanned. Endpoints that have proven themselves (a success, and an answer to the last attempt)
+ * are claimed apart from those on probation (never answered yet, or the last attempt got no
+ * answer), so that the latter can be kept to a share of the slots.
+ */
+function candidates(now: Date, limit: number, probation: boolean) {
+  return Prisma.sql`
+    WITH open AS (
+      SELECT e.id, CASE WHEN e."consecutiveFailures" >= ${circuitThreshold}::int THEN ${probeInFlight}::int ELSE ${perEndpointInFlight}::int END
+        - (SELECT count(*) FROM "WebhookDelivery" s WHERE s."endpointId" = e.id AND s.status = 'sending' AND s."leaseUntil" >= ${now})::int AS room
+      FROM "WebhookEndpoint" e JOIN "User" o ON o.id = e."ownerId"
+      WHERE e."disabledAt" IS NULL AND o.status = 'active' AND (e."circuitOpenUntil" IS NULL OR e."circuitOpenUntil" <= ${now})
+        AND (e."consecutiveFailures" > 0 OR e."lastSuccessAt" IS NULL) = ${probation}::boolean
+        AND EXISTS (SELECT 1 FROM "WebhookDelivery" p WHERE p."endpointId" = e.id AND ${dueCondition(now, "p")})
+      FOR UPDATE OF e SKIP LOCKED)
+    SELECT d.id FROM open CROSS JOIN LATERAL (
+      SELECT p.id, p."nextAttemptAt" FROM "WebhookDelivery" p WHERE p."endpointId" = open.id AND ${dueCondition(now, "p")}
+      ORDER BY p."nextAttemptAt", p."createdAt", p.id LIMIT GREATEST(open.room, 0)) d
+    ORDER BY d."nextAttemptAt" LIMIT ${limit}::int`;
+}
+
+interface Loaded extends Claimed, OutgoingWebhook {
   endpointId: string;
-  payload: string;
-  attempts: number;
-  createdAt: Date;
-  url: string;
-  secretCiphertext: string;
 }
 
-/**
- * POSTs one signed body, following no redirect, within 10 s, connecting only where the policy
- * allows (checked on the addresses actually connected to). Resolves with the response status.
- */
-export function postSigned(url: string, body: string, headers: Record<string, string>, policy: NetworkPolicy): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const target = new URL(url);
-    // An address written in the URL is connected to without a lookup: it is checked here instead.
-    const literal = target.hostname.replace(/^\[|\]$/g, "");
-    if (ipaddr.isValid(literal) && !mayConnect(literal, policy)) {
-      reject(new Error(`Refused to connect to ${literal}: not a public address.`));
-      return;
-    }
-    const client = target.protocol === "https:" ? https : http;
-    const request = client.request(
-      target,
-      {
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body), "user-agent": "CruxRequests-Webhooks/1" },
-        lookup: guardedLookup(policy),
-      },
-      (response) => {
-        // Only the status counts: the body is not waited for, so a receiver that trickles it
-        // cannot hold the worker.
-        clearTimeout(deadline);
-        resolve(response.statusCode ?? 0);
-        request.destroy();
-      },
-    );
-    // One deadline for the whole exchange, not an idle timeout a slow trickle could reset.
-    const deadline = setTimeout(() => request.destroy(new Error(`No answer within ${timeoutMs / 1000} s.`)), timeoutMs);
-    request.on("error", (error) => {
-      clearTimeout(deadline);
-      reject(error);
-    });
-    request.end(body);
+async function load(claims: Claimed[]): Promise<Loaded[]> {
+  if (claims.length === 0) return [];
+  const rows = await database().prisma.webhookDelivery.findMany({
+    where: { id: { in: claims.map((claim) => claim.id) } },
+    select: {
+      id: true,
+      payload: true,
+      endpoint: { select: { id: true, url: true, secretCiphertext: true, previousSecretCiphertext: true, previousSecretExpiresAt: true } },
+    },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return claims.flatMap((claim) => {
+    const row = byId.get(claim.id);
+    if (!row) return [];
+    const { id: endpointId, ...endpoint } = row.endpoint;
+    return [{ ...claim, ...endpoint, endpointId, payload: row.payload }];
   });
 }
 
-/** A delivery's outcome is written only while this worker's claim (its lockedAt) still holds. */
-const stillOurs = (id: string, claimedAt: Date) => ({ id, status: "sending" as const, lockedAt: claimedAt });
+export interface WebhookPass {
+  delivered: number;
+  failed: number;
+}
+
+/** Sends one claimed delivery and writes its outcome and its endpoint's health. */
+async function deliver(delivery: Loaded, policy: NetworkPolicy, pass: WebhookPass, clock: () => Date) {
+  const attempt: WebhookAttempt = await sendWebhook(delivery, policy);
+  const now = clock();
+  const outcome = attempt.problem === null ? { sent: true as const, responseStatus: attempt.status } : { sent: false as const, error: attempt.problem, responseStatus: attempt.status };
+  const settled = await settleMessage("WebhookDelivery", delivery, outcome, now);
+  if (settled === "lost") return;
+  deliveries().inc({ channel: "webhook", outcome: settled });
+  if (settled === "sent") pass.delivered++;
+  else pass.failed++;
+  // No answer at all (a timeout, a refused or reset connection) trips the circuit; an HTTP error
+  // answer was fast and costs nobody else anything.
+  const health = await recordAttempt(delivery.endpointId, { ok: attempt.problem === null, unreachable: attempt.status === null }, now);
+  if (health.failingForADay) await disableFailingEndpoint(delivery.endpointId, attempt.problem ?? "", now);
+}
 
 /**
- * Sends the webhook deliveries that are due: at least once (a delivery being sent is retaken after
- * a lease if its worker died), signed per Standard Webhooks with the endpoint's secret. A 2xx is
- * delivered; anything else (a redirect included) is retried with backoff for 24 hours, after which
- * the delivery fails, the endpoint is disabled and its owner is e-mailed.
+ * The webhook sender. Each `dispatch` claims what is due up to the free slots and starts sending
+ * without waiting: a slow endpoint holds its own slot (and, once its circuit opens, none), never
+ * the others'. `sendDueWebhooks` does the same and waits (tests, scripts).
  */
-export async function sendDueWebhooks(now = new Date(), policy: NetworkPolicy = networkPolicy()): Promise<{ delivered: number; failed: number }> {
-  const { prisma } = database();
-  const claimed = await prisma.$queryRaw<Claimed[]>`
-    WITH due AS (
-      SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId"
-      WHERE e."disabledAt" IS NULL AND (
-        (d.status = 'pending' AND d."nextAttemptAt" <= ${now}) OR (d.status = 'sending' AND d."lockedAt" < ${new Date(now.getTime() - deliveryLeaseMs)}))
-      ORDER BY d."nextAttemptAt" LIMIT ${batchSize} FOR UPDATE OF d SKIP LOCKED)
-    UPDATE "WebhookDelivery" d SET status = 'sending', "lockedAt" = ${now}, attempts = d.attempts + 1
-    FROM due, "WebhookEndpoint" e WHERE d.id = due.id AND e.id = d."endpointId"
-    RETURNING d.id, d."endpointId", d.payload, d.attempts, d."createdAt", e.url, e."secretCiphertext"`;
-  let delivered = 0;
-  let failed = 0;
-  for (const delivery of claimed) {
-    let status: number | null = null;
-    let problem: string | null = null;
-    try {
-      // Inside the try: a secret that no longer decrypts (AUTH_SECRET changed) fails this delivery only.
-      const signer = new Webhook(decryptSecret(delivery.secretCiphertext, authSecret()));
-      const sentAt = new Date();
-      const headers = {
-        "webhook-id": delivery.id,
-        "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
-        "webhook-signature": signer.sign(delivery.id, sentAt, delivery.payload),
-      };
-      status = await postSigned(delivery.url, delivery.payload, headers, policy);
-      if (status < 200 || status > 299) problem = status >= 300 && status < 400 ? `Redirected (${status}); redirects are not followed.` : `Answered ${status}.`;
-    } catch (error) {
-      problem = String((error as Error).message).slice(0, 1000);
-    }
-    if (!problem) {
-      await prisma.webhookDelivery.updateMany({ where: stillOurs(delivery.id, now), data: { status: "sent", deliveredAt: new Date(), responseStatus: status, lockedAt: null, lastError: null } });
-      delivered++;
-      deliveries().inc({ channel: "webhook", outcome: "sent" });
-      continue;
-    }
-    failed++;
-    const givesUp = deliveryGivesUp(delivery.createdAt, now);
-    deliveries().inc({ channel: "webhook", outcome: givesUp ? "failed" : "retry" });
-    await prisma.webhookDelivery.updateMany({
-      where: stillOurs(delivery.id, now),
-      data: { status: givesUp ? "failed" : "pending", nextAttemptAt: new Date(now.getTime() + deliveryBackoffMs(delivery.attempts)), responseStatus: status, lockedAt: null, lastError: problem },
-    });
-    if (givesUp) await disableEndpoint(delivery.endpointId, problem, now);
+export class WebhookDispatcher {
+  private readonly inFlight = new Map<string, { claim: Claimed; probation: boolean; done: Promise<void> }>();
+  private readonly pass: WebhookPass = { delivered: 0, failed: 0 };
+
+  constructor(
+    private readonly maxInFlight: number,
+    private readonly policy: () => NetworkPolicy = networkPolicy,
+  ) {}
+
+  /**
+   * Claims and starts what fits; returns how many it started. Endpoints on probation may hold at
+   * most half the slots: many dark endpoints at once (new ones, or before their circuits open)
+   * still leave the other half to the endpoints known to answer.
+   */
+  async dispatch(now = new Date()): Promise<number> {
+    const proven = await this.claim(now, this.maxInFlight - this.inFlight.size, false);
+    const onProbation = [...this.inFlight.values()].filter((entry) => entry.probation).length;
+    const probationRoom = Math.min(this.maxInFlight - this.inFlight.size, Math.max(1, Math.floor(this.maxInFlight / 2)) - onProbation);
+    return proven + (await this.claim(now, probationRoom, true));
   }
-  return { delivered, failed };
+
+  private async claim(now: Date, room: number, probation: boolean): Promise<number> {
+    if (room <= 0) return 0;
+    const claims = await load(await claimMessages("WebhookDelivery", candidates(now, room, probation), now));
+    const policy = this.policy();
+    const clock = clockFrom(now);
+    for (const claim of claims) {
+      const done = deliver(claim, policy, this.pass, clock)
+        .catch(() => undefined) // a database error: the lease runs out and the delivery is retaken
+        .finally(() => this.inFlight.delete(claim.id));
+      this.inFlight.set(claim.id, { claim, probation, done });
+    }
+    return claims.length;
+  }
+
+  /** Outcomes since the last call, for the log. */
+  takeCounts(): WebhookPass {
+    const counts = { ...this.pass };
+    this.pass.delivered = this.pass.failed = 0;
+    return counts;
+  }
+
+  /** Waits for the sends in flight, at most `ms`. */
+  async settle(ms: number): Promise<void> {
+    const all = Promise.allSettled([...this.inFlight.values()].map((entry) => entry.done));
+    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+  }
+
+  /** Gives back the claims of sends that have not finished (the process is stopping). */
+  release(): Promise<number> {
+    return releaseClaims("WebhookDelivery", [...this.inFlight.values()].map((entry) => entry.claim));
+  }
 }
 
-/** An endpoint that failed for a whole day stops receiving, and its owner is told by e-mail. */
-async function disableEndpoint(endpointId: string, problem: string, now: Date) {
-  const { prisma } = database();
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.webhookEndpoint.updateMany({ where: { id: endpointId, disabledAt: null }, data: { disabledAt: now } });
-    if (count === 0) return;
-    const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true, owner: { select: { email: true } } } });
-    await tx.emailDelivery.create({
-      data: {
-        to: endpoint.owner.email,
-        nextAttemptAt: now,
-        ...renderPlainEmail({
-          subject: "A webhook endpoint was disabled",
-          body: `Deliveries to ${endpoint.url} failed for 24 hours (last: ${problem}), so it receives nothing more. Fix it, then rotate its secret in Settings → Webhooks to turn it back on.`,
-          path: "/settings/webhooks",
-        }),
-      },
-    });
-  });
+/** Sends what is due at `now`, round after round, and waits for it: for tests and one-off runs. */
+export async function sendDueWebhooks(now = new Date(), policy: NetworkPolicy = networkPolicy(), maxInFlight = 10): Promise<WebhookPass> {
+  const dispatcher = new WebhookDispatcher(maxInFlight, () => policy);
+  for (let round = 0; round < 100 && (await dispatcher.dispatch(now)) > 0; round++) await dispatcher.settle(60_000);
+  return dispatcher.takeCounts();
 }

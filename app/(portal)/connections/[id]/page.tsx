@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MarkReadOnView } from "@/components/notifications/mark-read-on-view";
 import Link from "next/link";
 import { RequestDetails } from "@/components/connections/request-details";
 import { ResubmitForm } from "@/components/connections/resubmit-form";
@@ -9,7 +10,6 @@ import { getConnectionRequestForActor } from "@/lib/connection-requests/queries"
 import { connectionRequestTimeline } from "@/lib/events/timeline";
 import { orNotFound } from "@/lib/http/pages";
 import { isOpen } from "@/lib/schemas/connection-requests";
-import { markReadFor } from "@/lib/notifications/notifications";
 
 export const metadata: Metadata = { title: "Connection request" };
 
@@ -18,11 +18,11 @@ export default async function ConnectionRequestPage({ params }: PageProps<"/conn
   const actor = await requireActor(`/connections/${id}`);
   const [request, timeline] = await orNotFound(Promise.all([getConnectionRequestForActor(actor, id), connectionRequestTimeline(actor, id)]));
   const isRequester = !isAdmin(actor);
-  await markReadFor(actor, { connectionRequestId: id });
   const canEdit = isOpen(request.status) && isRequester;
   const changesAsked = request.status === "changes_requested" ? timeline.findLast((entry) => entry.event === "changes_requested") : undefined;
   return (
     <div className="flex flex-col gap-6">
+      <MarkReadOnView subject={{ connectionRequestId: id }} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Request to connect with {request.org_name}</h1>
         {canEdit && (

@@ -1,0 +1,141 @@
+/**
+ * Every event type, once: what it is about, who hears of it, what it says to them, and which
+ * webhooks carry it. The tables are `Record<EventType, …>`, so adding a type without saying how
+ * it reaches people is a compile error, not a silent gap. Plain data and pure functions: forms
+ * in the browser read the webhook choices from here.
+ */
+
+/** Who is notified (in the portal and by e-mail); nobody is told of what they did themselves. */
+export type Audience =
+  /** The platform admins. */
+  | "admins"
+  /** The requesting organization's members and the person who submitted the request. */
+  | "requesting_organization"
+  /** The person a data request belongs to. */
+  | "person"
+  /** Timeline only. */
+  | "nobody";
+
+/** Which endpoints receive it: an organization's (and platform) endpoints, or the authorized OAuth apps'. */
+export type WebhookFamily = "organization" | "app" | null;
+
+export interface MailContext {
+  /** The supplier name (connection requests) or the data types (data requests). */
+  subject: string;
+  /** The requesting organization, for admins. */
+  organization?: string;
+}
+
+interface EventSpec {
+  about: "connection_request" | "data_request";
+  audience: Audience;
+  webhooks: WebhookFamily;
+  /** The notification's line, given the subject. */
+  notification: ((subject: string) => string) | null;
+  /** The e-mail's title and first sentence. */
+  mail: ((context: MailContext) => { title: string; body: string }) | null;
+}
+
+const catalogue = {
+  "connection_request.submitted": {
+    about: "connection_request",
+    audience: "admins",
+    webhooks: "organization",
+    notification: (subject) => `New connection request: ${subject}`,
+    mail: (c) => ({ title: `New connection request: ${c.organization} → ${c.subject}`, body: `${c.organization} asks to be connected with ${c.subject}. It is pending your review.` }),
+  },
+  "connection_request.resubmitted": {
+    about: "connection_request",
+    audience: "admins",
+    webhooks: "organization",
+    notification: (subject) => `Resubmitted for review: ${subject}`,
+    mail: (c) => ({
+      title: `Resubmitted for review: ${c.organization} → ${c.subject}`,
+      body: `${c.organization} edited its request to connect with ${c.subject} and sent it back for review. It is pending again.`,
+    }),
+  },
+  "connection_request.changes_requested": {
+    about: "connection_request",
+    audience: "requesting_organization",
+    webhooks: "organization",
+    notification: (subject) => `Changes requested: ${subject}`,
+    mail: (c) => ({
+      title: `Changes requested: ${c.subject}`,
+      body: `The platform admins sent your request to connect with ${c.subject} back for changes. Edit it and resubmit it for review.`,
+    }),
+  },
+  "connection_request.approved": {
+    about: "connection_request",
+    audience: "requesting_organization",
+    webhooks: "organization",
+    notification: (subject) => `Approved: ${subject}`,
+    mail: (c) => ({ title: `Approved: ${c.subject}`, body: `Your request to connect with ${c.subject} was approved.` }),
+  },
+  "connection_request.rejected": {
+    about: "connection_request",
+    audience: "requesting_organization",
+    webhooks: "organization",
+    notification: (subject) => `Rejected: ${subject}`,
+    mail: (c) => ({ title: `Rejected: ${c.subject}`, body: `Your request to connect with ${c.subject} was rejected.` }),
+  },
+  "connection_request.edited": { about: "connection_request", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "data_request.submitted": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "data_request.cancelled": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "data_request.retried": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "data_request.completed": {
+    about: "data_request",
+    audience: "person",
+    webhooks: "app",
+    notification: (subject) => `Your copy is ready: ${subject}`,
+    mail: (c) => ({ title: "Your copy of your data is ready", body: `The copy you asked for (${c.subject}) is ready to download.` }),
+  },
+  "data_request.failed": {
+    about: "data_request",
+    audience: "person",
+    webhooks: "app",
+    notification: (subject) => `We could not build your copy: ${subject}`,
+    mail: (c) => ({
+      title: "We could not build your copy",
+      body: `We could not build the copy you asked for (${c.subject}). The admins can retry it; you can also file a new request.`,
+    }),
+  },
+  "data_request.expiring": {
+    about: "data_request",
+    audience: "person",
+    webhooks: "app",
+    notification: (subject) => `Your download expires soon: ${subject}`,
+    mail: (c) => ({ title: "Your download expires soon", body: `The copy of your data (${c.subject}) will be deleted soon. Download it before then.` }),
+  },
+  "data_request.expired": {
+    about: "data_request",
+    audience: "person",
+    webhooks: "app",
+    notification: (subject) => `Your download has expired: ${subject}`,
+    mail: (c) => ({ title: "Your download has expired", body: `The copy of your data (${c.subject}) has expired and was deleted. You can file a new request.` }),
+  },
+} as const satisfies Record<string, EventSpec>;
+
+export type EventType = keyof typeof catalogue;
+
+export const eventTypes = Object.keys(catalogue) as EventType[];
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(catalogue, type);
+
+/** The catalogue's entry; null for a type no longer (or never) in it, which reaches nobody. */
+export function eventSpec(type: string): EventSpec | null {
+  return isEventType(type) ? catalogue[type] : null;
+}
+
+/** What an organization's (or an admin's) webhook endpoint can subscribe to. */
+export const webhookEventTypes = ["connection_request.submitted", "connection_request.changes_requested", "connection_request.resubmitted", "connection_request.approved", "connection_request.rejected"] as const satisfies readonly EventType[];
+
+type OrganizationWebhookEvent = { [K in EventType]: (typeof catalogue)[K]["webhooks"] extends "organization" ? K : never }[EventType];
+// The list above is a literal (zod's enum needs one); this line fails to compile when it misses one.
+const webhookListIsComplete: [Exclude<OrganizationWebhookEvent, (typeof webhookEventTypes)[number]>] extends [never] ? true : never = true;
+void webhookListIsComplete;
+
+/** What an OAuth app's endpoint receives: the data-request events of the people who authorized it. */
+export const appWebhookEvents = eventTypes.filter((type) => catalogue[type].webhooks === "app");
+
+/** `connection_request.changes_requested` → `changes_requested`, as the history endpoint names it. */
+export const shortEventName = (type: string) => type.slice(type.indexOf(".") + 1);
