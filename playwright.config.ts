@@ -44,6 +44,7 @@ export default defineConfig({
     stdout: "pipe",
     // No e-mail: registration is then ready at once (the confirmation links are tested in Vitest).
     // Request logs would drown the test report; scripts/faults/operations.ts tests them.
-    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0", LOG_LEVEL: "warn" },
+    // The webhook tests' receivers listen on loopback, which only this flag opens outside Vitest.
+    env: { PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0", LOG_LEVEL: "warn", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1" },
   },
 });

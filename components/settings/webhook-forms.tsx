@@ -3,7 +3,8 @@
 import { useActionState } from "react";
 import { Field, SubmitButton } from "@/components/ui/field";
 import { SecretOnce } from "./secret-once";
-import { createWebhookAction, rotateWebhookSecretAction, setAppWebhookAction, type WebhookSecretState } from "@/lib/webhooks/actions";
+import type { FormState } from "@/lib/forms";
+import { createWebhookAction, enableWebhookAction, rotateWebhookSecretAction, sendTestWebhookAction, setAppWebhookAction, type WebhookSecretState } from "@/lib/webhooks/actions";
 import { webhookEventTypes } from "@/lib/schemas/choices";
 
 const Shown = ({ state }: { state: WebhookSecretState }) => <SecretOnce state={state} label="Signing secret" testId="webhook-secret" />;
@@ -39,6 +40,40 @@ export function RotateWebhookSecretForm({ id, url }: { id: string; url: string }
         Rotate secret<span className="sr-only"> of {url}</span>
       </button>
       <div aria-live="polite"><Shown state={state} /></div>
+    </form>
+  );
+}
+
+const buttonClass = "self-start rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100";
+
+/** What a one-button form answered: the limit reached, or what it did. */
+function Answer({ state }: { state: FormState }) {
+  if (!state?.message) return null;
+  return <p className={`text-sm ${state.ok ? "text-green-800" : "text-red-700"}`}>{state.message}</p>;
+}
+
+/** Queues a test event; a few per endpoint per hour, and the answer says when the limit is reached. */
+export function SendTestWebhookForm({ id }: { id: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(sendTestWebhookAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className={buttonClass}>Send a test event</button>
+      <div aria-live="polite"><Answer state={state} /></div>
+    </form>
+  );
+}
+
+/** Turns a disabled endpoint back on without a new secret; the last 24 hours' deliveries are sent again. */
+export function EnableWebhookForm({ id, url }: { id: string; url: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(enableWebhookAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        Enable<span className="sr-only"> {url}</span>
+      </button>
+      <div aria-live="polite"><Answer state={state} /></div>
     </form>
   );
 }

@@ -46,10 +46,20 @@ export const webhookPaths = {
     post: {
       operationId: "rotateWebhookSecret",
       tags: ["Webhooks"],
-      summary: "A new signing secret, effective at once (shown this once); turns a disabled endpoint back on.",
+      summary: "A new signing secret, effective at once (shown this once); the previous one signs too for 24 hours (a second `v1,` signature). Turns a disabled endpoint back on.",
       security: timpSecurity,
       requestParams: uuidParam("id"),
       responses: { "200": response("The new secret.", z.object({ secret: z.string() })), "404": notFound, ...timpErrors },
+    },
+  },
+  [`${base}/{id}/enable`]: {
+    post: {
+      operationId: "enableWebhook",
+      tags: ["Webhooks"],
+      summary: "Turn a disabled endpoint back on: deliveries that failed within the last 24 hours are sent again, older ones stay failed.",
+      security: timpSecurity,
+      requestParams: uuidParam("id"),
+      responses: { "200": response("Enabled (or already on).", z.object({ requeued: z.number().int() })), "404": notFound, ...timpErrors },
     },
   },
   [`${base}/{id}/test`]: {
@@ -59,7 +69,12 @@ export const webhookPaths = {
       summary: "Queue a signed `webhook.test` event for the endpoint.",
       security: timpSecurity,
       requestParams: uuidParam("id"),
-      responses: { "202": response("Queued.", z.object({ delivery_id: z.string() })), "404": notFound, ...timpErrors },
+      responses: {
+        "202": response("Queued.", z.object({ delivery_id: z.string() })),
+        "404": notFound,
+        "429": response("At most 5 test events per endpoint per hour (see `Retry-After`).", out.timpErrorSchema, { detail: "At most 5 test events per endpoint per hour: try again in 42 min." }),
+        ...timpErrors,
+      },
     },
   },
   [`${base}/{id}/deliveries`]: {

@@ -18,7 +18,13 @@ export const webhookEndpointSchema = z
     id: z.string().meta({ format: "uuid" }),
     url: z.string(),
     events: z.array(z.enum(webhookEventTypes)),
-    enabled: z.boolean().meta({ description: "False once deliveries failed for 24 hours; rotating the secret turns it back on." }),
+    enabled: z.boolean().meta({ description: "False once deliveries failed for 24 hours; enabling it (or rotating the secret) turns it back on." }),
+    paused: z.boolean().meta({ description: "True while the account of the person who made it is disabled: nothing is sent meanwhile." }),
+    created_by: z.object({ name: z.string(), email: z.string() }).meta({ description: "Who made it." }),
+    previous_secret_expires_at: z
+      .string()
+      .meta({ format: "date-time", description: "After a rotation, until when the previous secret signs too (a second signature)." })
+      .nullable(),
     created_at: z.string().meta({ format: "date-time" }),
   })
   .meta({ id: "WebhookEndpoint" });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getActor } from "../auth/session";
 import { formStateFromError, invalidForm, signedOutState, type FormState } from "../forms";
 import { createWebhookSchema } from "../schemas/webhooks";
-import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, sendTestWebhook, setOAuthAppWebhook } from "./endpoints";
+import { createWebhookEndpoint, deleteWebhookEndpoint, enableWebhookEndpoint, rotateWebhookSecret, sendTestWebhook, setOAuthAppWebhook } from "./endpoints";
 
 /** A form's answer that may carry a secret to show once. */
 export type WebhookSecretState = FormState | { ok: true; secret: string; message: string };
@@ -37,7 +37,7 @@ export async function rotateWebhookSecretAction(_previous: WebhookSecretState, f
   try {
     const { secret } = await rotateWebhookSecret(actor, id.data);
     revalidatePath("/settings/webhooks");
-    return { ok: true, secret, message: "New secret issued; the old one no longer verifies." };
+    return { ok: true, secret, message: "New secret issued. The old one keeps verifying for 24 hours: deliveries carry both signatures until then." };
   } catch (error) {
     return formStateFromError(error);
   }
@@ -51,12 +51,32 @@ export async function deleteWebhookAction(formData: FormData): Promise<void> {
   revalidatePath("/settings/webhooks");
 }
 
-export async function sendTestWebhookAction(formData: FormData): Promise<void> {
+export async function sendTestWebhookAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
   const id = idOf(formData);
-  if (!actor || !id.success) return;
-  await sendTestWebhook(actor, id.data).catch(() => undefined);
-  revalidatePath("/settings/webhooks");
+  if (!actor) return signedOutState;
+  if (!id.success) return unknown;
+  try {
+    await sendTestWebhook(actor, id.data);
+    revalidatePath("/settings/webhooks");
+    return { ok: true, message: "Test event queued." };
+  } catch (error) {
+    return formStateFromError(error); // the hourly limit per endpoint, said in words
+  }
+}
+
+export async function enableWebhookAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  const id = idOf(formData);
+  if (!actor) return signedOutState;
+  if (!id.success) return unknown;
+  try {
+    const { requeued } = await enableWebhookEndpoint(actor, id.data);
+    revalidatePath("/settings/webhooks");
+    return { ok: true, message: `Enabled; ${requeued === 1 ? "1 delivery" : `${requeued} deliveries`} of the last 24 hours queued again.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
 }
 
 /** An OAuth app's webhook URL for the data-request events of the people who authorized it; empty removes it. */

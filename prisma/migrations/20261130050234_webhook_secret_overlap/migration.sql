@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookEndpoint" ADD COLUMN     "previousSecretCiphertext" TEXT,
+ADD COLUMN     "previousSecretExpiresAt" TIMESTAMPTZ(3);
