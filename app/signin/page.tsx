@@ -23,11 +23,6 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           Your e-mail address is confirmed. Sign in to continue.
         </p>
       )}
-      {params.reset === "1" && (
-        <p role="status" className="mb-4 rounded bg-green-50 p-3 text-sm text-green-800">
-          Your new password is set, and every other session is signed out. Sign in with it.
-        </p>
-      )}
       <SignInForm returnTo={returnTo} />
     </div>
   );

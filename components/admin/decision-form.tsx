@@ -7,14 +7,29 @@ import type { FormState } from "@/lib/forms";
 /**
  * Approve, reject with a reason, or send back with what to change, for one request (`ids`
  * given) or for the rows a queue checks (`children` holds them, as checkboxes named `ids`). A
- * request sent back for changes can only be rejected until its requester resubmits it.
+ * request sent back for changes can only be rejected until its requester resubmits it. Each
+ * request's version goes with the decision, so one edited since it was shown is not decided.
  */
-export function DecisionForm({ ids, children, label, waitingForChanges = false }: { ids?: string[]; children?: ReactNode; label: string; waitingForChanges?: boolean }) {
+export function DecisionForm({
+  ids,
+  versions = {},
+  children,
+  label,
+  waitingForChanges = false,
+}: {
+  ids?: string[];
+  /** The version of each request shown, by id: the decision is refused if one changed since. */
+  versions?: Record<string, number>;
+  children?: ReactNode;
+  label: string;
+  waitingForChanges?: boolean;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(decideAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <form action={action} className="flex flex-col gap-4" aria-label={label}>
       {ids?.map((id) => <input key={id} type="hidden" name="ids" value={id} />)}
+      {Object.entries(versions).map(([id, version]) => <input key={`${id}@${version}`} type="hidden" name="versions" value={`${id}@${version}`} />)}
       {children}
       <div aria-live="polite" className="min-h-6 text-sm" data-testid="decision-result">
         {state ? <span className={state.ok ? "text-green-800" : "text-red-700"}>{state.ok ? state.message : state.message}</span> : null}

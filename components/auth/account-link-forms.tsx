@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { Field, SubmitButton } from "@/components/ui/field";
 import type { FormState } from "@/lib/forms";
@@ -41,6 +42,14 @@ export function ForgotPasswordForm() {
 export function ResetPasswordForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(resetPasswordAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
+  if (state?.ok) {
+    return (
+      <div className="flex flex-col gap-4">
+        <Outcome state={state} />
+        <Link href="/signin" className="text-brand-700 underline">Sign in with the new password</Link>
+      </div>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />

@@ -3,6 +3,7 @@ import { shortDate } from "./request-table";
 
 const words: Record<string, string> = {
   submitted: "Submitted",
+  edited: "Edited",
   changes_requested: "Changes requested",
   resubmitted: "Resubmitted",
   approved: "Approved",

@@ -49,7 +49,7 @@ test("an admin asks for changes, the requester edits and resubmits, the admin ap
   await admin.reload();
   await admin.getByRole("button", { name: "Approve" }).click();
   await expect(admin.getByTestId("decision")).toContainText("Approved");
-  const events = ["Submitted", "Changes requested", "Resubmitted", "Approved"];
+  const events = ["Submitted", "Changes requested", "Edited", "Resubmitted", "Approved"];
   await expect(admin.getByTestId("timeline-entry")).toHaveText(events.map((event) => new RegExp(`^${event} · `)));
 
   await page.reload();

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import { appUrl, dataDir, env } from "../env";
 import { clientAddress } from "../http/client-address";
 import { AppError } from "../http/errors";
-import { consume, reset, signInPerAccount, signInPerAddress } from "../rate-limit";
+import { consumeForAccount, rememberAddress, signIn } from "../rate-limit";
 import { signInSchema } from "../schemas/users";
 import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
@@ -28,8 +28,8 @@ export async function verifyCredentials(input: unknown, headers: Headers | Recor
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  await consume(signInPerAddress, clientAddress(headers));
-  await consume(signInPerAccount, email);
+  const address = clientAddress(headers);
+  await consumeForAccount(signIn, email, address);
   const user = await db.user.findUnique({
     where: { email },
     omit: { passwordHash: false },
@@ -39,7 +39,7 @@ export async function verifyCredentials(input: unknown, headers: Headers | Recor
   if (!ok || !user || user.status !== "active") return null;
   // Said only to whoever knows the password: it reveals nothing to a guesser.
   if (!user.emailVerifiedAt) throw new AppError("unauthenticated", unverifiedMessage);
-  await reset(signInPerAccount, email);
+  await rememberAddress(signIn, email, address);
   const { passwordHash: _hash, ...account } = user;
   return account;
 }

@@ -8,7 +8,8 @@ import { person } from "@/tests/support/fixtures";
 // with whoever the session says is calling.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+const revalidated = vi.hoisted(() => [] as string[]);
+vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidated.push(path) }));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { to });
@@ -102,5 +103,42 @@ describe("server actions check their caller", () => {
       message: "Only members of a retailer organization can request connections.",
       fieldErrors: {},
     });
+  });
+
+  it("an admin deciding on a version the requester edited since is told so, and nothing is decided", async () => {
+    const { retailer, request: created } = await pending();
+    const admin = await person({ admin: true });
+    // As the admin's page showed it a minute ago.
+    const request = await db.connectionRequest.update({ where: { id: created.id }, data: { updatedAt: new Date(Date.now() - 60_000) } });
+    const shown = `${request.id}@${request.updatedAt.getTime()}`;
+    session.actor = await actorForApiToken(retailer.token);
+    await expect(saveConnectionRequestAction(null, form([["requestId", request.id], ["payload", JSON.stringify({ organization_name: "Edited" })]]))).rejects.toMatchObject({ to: `/connections/${request.id}` });
+
+    session.actor = await actorForApiToken(admin.token);
+    revalidated.length = 0;
+    expect(await decideAction(null, form([["decision", "approve"], ["ids", request.id], ["versions", shown]]))).toEqual({
+      ok: false,
+      message: "This request changed since you opened it; review the changes and approve again.",
+      fieldErrors: {},
+    });
+    expect(await decideAction(null, form([["decision", "reject"], ["ids", request.id], ["reason", "No"], ["versions", shown]]))).toMatchObject({
+      message: "This request changed since you opened it; review the changes and reject again.",
+    });
+    expect(await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "pending", supplierName: "Edited" });
+    expect(await db.auditEvent.count({ where: { targetId: request.id, action: { startsWith: "connection_request.approve" } } })).toBe(0);
+    // The review page is rendered again, with the current content and version.
+    expect(revalidated).toContain(`/admin/approvals/${request.id}`);
+
+    const current = (await db.connectionRequest.findUniqueOrThrow({ where: { id: request.id } })).updatedAt.getTime();
+    expect(await decideAction(null, form([["decision", "approve"], ["ids", request.id], ["versions", `${request.id}@${current}`]]))).toEqual({ ok: true, message: "Approved 1 request." });
+  });
+
+  it("an edit through the portal's form is on the request's timeline", async () => {
+    const { retailer, request } = await pending();
+    session.actor = await actorForApiToken(retailer.token);
+    await expect(saveConnectionRequestAction(null, form([["requestId", request.id], ["payload", JSON.stringify({ additional_information: "More" })]]))).rejects.toMatchObject({ to: `/connections/${request.id}` });
+    expect(await db.event.findMany({ where: { connectionRequestId: request.id }, select: { type: true, actorId: true } })).toEqual([
+      { type: "connection_request.edited", actorId: retailer.id },
+    ]);
   });
 });

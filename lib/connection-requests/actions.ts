@@ -57,7 +57,8 @@ export async function saveConnectionRequestAction(_previous: FormState, formData
 
 /**
  * Approves, rejects or sends back one request or a selection. A public endpoint like any server action: the
- * admin check happens in lib (decideConnectionRequests), for every caller.
+ * admin check happens in lib (decideConnectionRequests), for every caller. The form sends the
+ * version of each request it showed (`versions`), so a request edited since is not decided unseen.
  */
 export async function decideAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await getActor();
@@ -66,10 +67,11 @@ export async function decideAction(_previous: FormState, formData: FormData): Pr
     decision: formData.get("decision"),
     ids: formData.getAll("ids"),
     reason: formData.get("reason") ?? undefined,
+    versions: formData.getAll("versions"),
   });
   if (!parsed.success) return invalidForm(parsed.error);
   try {
-    const { decision, ids } = parsed.data;
+    const { decision, ids, versions } = parsed.data;
     const results = await decideConnectionRequests(
       actor,
       ids,
@@ -78,12 +80,16 @@ export async function decideAction(_previous: FormState, formData: FormData): Pr
         : parsed.data.decision === "reject"
           ? { kind: "reject", reason: parsed.data.reason }
           : { kind: "request_changes", message: parsed.data.reason },
+      versions,
     );
+    // Failed or not, the pages show the requests as they are now (a stale one's new content).
     revalidatePath("/admin/approvals");
+    for (const id of ids) revalidatePath(`/admin/approvals/${id}`);
     const failed = results.filter((result) => !result.ok);
     const done = results.length - failed.length;
     const verb = { approve: "Approved", reject: "Rejected", request_changes: "Sent back for changes" }[decision];
     if (failed.length === 0) return { ok: true, message: `${verb} ${done} request${done === 1 ? "" : "s"}.` };
+    if (results.length === 1) return { ok: false, message: failed[0]!.message!, fieldErrors: {} };
     return { ok: false, message: `${verb} ${done}; ${failed.length} could not be: ${failed[0]!.message}`, fieldErrors: {} };
   } catch (error) {
     return formStateFromError(error);

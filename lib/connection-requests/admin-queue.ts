@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
 import type { ConnectionRequestStatus, Prisma } from "../generated/prisma/client";
 import { assertCanDecide } from "./decisions";
+import { versionOf } from "./dto";
 import { readTotals, scopeOf, type StatusCounts } from "./positions";
 
 export interface ApprovalQueueQuery {
@@ -39,7 +40,7 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
           orderBy: [{ status: "asc" }, { [scope.numberField]: "asc" }],
           skip: query.start,
           take: query.limit,
-          select: { id: true, supplierName: true, requestDate: true, status: true, organization: { select: { id: true, name: true } } },
+          select: { id: true, supplierName: true, requestDate: true, status: true, updatedAt: true, organization: { select: { id: true, name: true } } },
           relationLoadStrategy: "join",
         });
   return {
@@ -51,6 +52,7 @@ export async function listApprovalQueue(actor: Actor, query: ApprovalQueueQuery)
       request_date: row.requestDate.toISOString(),
       status: row.status,
       organization: row.organization,
+      version: versionOf(row),
     })),
   };
 }

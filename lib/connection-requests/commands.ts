@@ -69,6 +69,7 @@ export async function createConnectionRequest(tx: Tx, actor: Actor, input: Creat
 /**
  * Partial update while pending or sent back for changes. The state check and the write are one
  * conditional update, so an edit can never land on a request an admin decided a moment before.
+ * It writes `updatedAt`, the request's version: a decision made on what was there before is refused.
  */
 export async function updateConnectionRequest(actor: Actor, id: string, input: UpdateConnectionRequestInput) {
   await db.$transaction((tx) => writeUpdate(tx, actor, id, input));
@@ -108,6 +109,8 @@ async function writeUpdate(tx: Tx, actor: Actor, id: string, input: UpdateConnec
     targetType: "connection_request",
     targetId: id,
   });
+  // On the request's timeline, so a reviewing admin sees that (and when) it changed.
+  await recordEvent(tx, { type: "connection_request.edited", connectionRequestId: id, organizationId: organization.id, actorId: actor.userId });
 }
 
 /** The requesting organization sends a request it has edited back to the admins: pending again. */

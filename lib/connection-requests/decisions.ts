@@ -19,8 +19,9 @@ export function assertCanDecide(actor: Actor) {
  * says from which states). The row is locked and moved in one transaction with its event, so of
  * two admins deciding at once exactly one wins and the other is told what happened. Approval
  * creates the connection, and every decision records an audit event, in the same transaction.
+ * `versions`: the version(s) the admin read; without them, the request as it is now is decided.
  */
-export async function decideConnectionRequest(actor: Actor, id: string, decision: Decision): Promise<void> {
+export async function decideConnectionRequest(actor: Actor, id: string, decision: Decision, versions?: string[]): Promise<void> {
   assertCanDecide(actor);
   if (!isUuid(id)) throw notFound();
   await db.$transaction(async (tx) => {
@@ -28,6 +29,7 @@ export async function decideConnectionRequest(actor: Actor, id: string, decision
     const message = decision.kind === "reject" ? decision.reason : decision.kind === "request_changes" ? decision.message : undefined;
     const { request, fromState } = await moveConnectionRequest(tx, id, decision.kind, {
       actorId: actor.userId,
+      versions,
       message,
       data: final ? { decidedAt: new Date(), decidedById: actor.userId, rejectionReason: decision.kind === "reject" ? decision.reason : null } : {},
     });
@@ -69,13 +71,14 @@ async function createConnection(
   });
 }
 
-/** Decides several requests; each succeeds or fails on its own. */
-export async function decideConnectionRequests(actor: Actor, ids: string[], decision: Decision) {
+/** Decides several requests, each at the version the admin saw when known; each succeeds or fails on its own. */
+export async function decideConnectionRequests(actor: Actor, ids: string[], decision: Decision, versions: ReadonlyMap<string, string> = new Map()) {
   assertCanDecide(actor);
   const results: { id: string; ok: boolean; message?: string }[] = [];
   for (const id of ids) {
     try {
-      await decideConnectionRequest(actor, id, decision);
+      const seen = versions.get(id);
+      await decideConnectionRequest(actor, id, decision, seen === undefined ? undefined : [seen]);
       results.push({ id, ok: true });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

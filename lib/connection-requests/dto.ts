@@ -24,6 +24,12 @@ type PersonRow = { id: string; firstName: string; lastName: string; email: strin
 
 export const iso = (date: Date) => date.toISOString();
 
+/**
+ * A request's version: when it last changed, in milliseconds. Every edit and decision writes
+ * `updatedAt`, so a decision that carries the version it was made on can tell it is stale.
+ */
+export const versionOf = (row: { updatedAt: Date }) => row.updatedAt.getTime();
+
 export function personDto(user: PersonRow): z.output<typeof personSchema> {
   return {
     uuid: user.id,
@@ -63,6 +69,7 @@ export function connectionRequestDto(row: Row): ConnectionRequestDto {
     rejection_reason: row.rejectionReason,
     decided_at: row.decidedAt && iso(row.decidedAt),
     requested_by: row.requestedBy && personDto(row.requestedBy),
+    version: versionOf(row),
   };
 }
 

@@ -9,10 +9,16 @@ export interface ParsedUpload {
   name: string;
 }
 
+/** Non-file fields (`filename`) are short: each is held in memory whole, so each is capped. */
+export const maxFieldBytes = 1024;
+/** What multipart framing (boundaries, part headers, a few fields) may add to the file's bytes. */
+const framingBytes = 64 * 1024;
+
 /**
  * Reads `multipart/form-data` with a `file` part (and an optional `filename` field), enforcing
  * `maxBytes` while streaming: an oversized file is refused before it is read to the end, and
- * nothing of it is kept.
+ * nothing of it is kept. The whole body is capped too (file, framing, ignored parts), counted as
+ * it arrives: a Content-Length may be absent (chunked) or lie, so it is only an early refusal.
  */
 export async function readUpload(request: Request, maxBytes: number): Promise<ParsedUpload> {
   const contentType = request.headers.get("content-type") ?? "";
@@ -20,15 +26,16 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Pa
     throw new AppError("unsupported_media_type", `Unsupported media type "${contentType || "none"}" in request: send multipart/form-data.`);
   }
   const tooLarge = () => new AppError("payload_too_large", `The file exceeds the limit of ${maxBytes} bytes.`);
-  // Multipart framing adds a little; a declared length far over the limit is refused unread.
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes + 64 * 1024) throw tooLarge();
+  const maxBodyBytes = maxBytes + framingBytes;
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) throw tooLarge();
   if (!request.body) throw new AppError("validation", "Invalid input.", { fieldErrors: { file: ["No file was submitted."] } });
 
   return new Promise<ParsedUpload>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      // A text field may carry the file (below), so fields may be as large as a file; few are read.
-      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: maxBytes } });
+      // busboy has one size for every text field, and `file` may be one (below): the field size is
+      // the upload limit, other fields are refused past maxFieldBytes, and the body cap bounds all.
+      parser = busboy({ headers: { "content-type": contentType }, limits: { fileSize: maxBytes, files: 1, fields: 4, fieldSize: maxBytes + 1 } });
     } catch {
       reject(new AppError("bad_request", "Malformed multipart body."));
       return;
@@ -58,14 +65,16 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Pa
       stream.on("limit", () => fail(tooLarge()));
     });
     parser.on("field", (name, value, info) => {
-      if (name === "filename") fieldName = value.slice(0, 1024);
       // The mirrored API's own upload example sends `file` as a text field (curl -F "file=…"):
-      // its value is the file's content.
+      // its value is the file's content, taken up to the upload limit like a file part.
       if (name === "file" && !sawFile) {
         if (info.valueTruncated) return fail(tooLarge());
         sawFile = true;
         chunks.push(Buffer.from(value, "utf8"));
+        return;
       }
+      if (Buffer.byteLength(value) > maxFieldBytes) return fail(new AppError("payload_too_large", `Form fields other than file may have at most ${maxFieldBytes} bytes ("${name.slice(0, 40)}" has more).`));
+      if (name === "filename") fieldName = value;
     });
     parser.on("error", () => fail(new AppError("bad_request", "Malformed multipart body.")));
     parser.on("close", () => {
@@ -80,6 +89,11 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Pa
         return;
       }
       resolve({ bytes, name: fieldName?.trim() || partName || "upload" });
+    });
+    let received = 0;
+    source.on("data", (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received > maxBodyBytes) fail(tooLarge());
     });
     source.on("error", () => fail(new AppError("bad_request", "The upload was interrupted.")));
     source.pipe(parser);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  approveConnectionRequestSchema,
   createConnectionRequestSchema,
   listConnectionRequestsQuerySchema,
   rejectConnectionRequestSchema,
@@ -10,6 +11,14 @@ import { userLoginSchema } from "../schemas/users";
 import { json, response, timpErrors, timpSecurity, uuidParam } from "./shared";
 
 const base = "/api/timp/organizations";
+
+/** Approve's optional precondition: the version read (GET's `version` or ETag), quoted or not. */
+const approveVersionHeader = z.object({
+  "if-match": z.string().optional().meta({
+    description: "The request's `version` as read (its ETag). If the request changed since, 409 and nothing changes. Takes precedence over `version` in the body.",
+    example: '"1764478825123"',
+  }),
+});
 
 /** The TIMP connection-requests API, as served under <origin>/api. */
 export const timpPaths = {
@@ -77,7 +86,7 @@ export const timpPaths = {
             tags: ["TIMP"],
             security: timpSecurity,
             requestParams: uuidParam("uuid"),
-            responses: { "200": response("The request.", out.connectionRequestSchema), "404": response("Unknown, or another organization's.", out.timpErrorSchema, { detail: "Not found." }), ...timpErrors },
+            responses: { "200": { ...response("The request.", out.connectionRequestSchema), headers: z.object({ etag: z.string().meta({ description: "The request's `version`, quoted: send it back as If-Match when approving." }) }) }, "404": response("Unknown, or another organization's.", out.timpErrorSchema, { detail: "Not found." }), ...timpErrors },
           },
           patch: {
             operationId: "updateConnectionRequest",
@@ -107,11 +116,20 @@ export const timpPaths = {
                 tags: ["TIMP"],
                 summary: action === "approve" ? "Approve (admins); creates the connection." : "Reject with a reason (admins).",
                 security: timpSecurity,
-                requestParams: uuidParam("uuid"),
-                ...(action === "reject" ? { requestBody: json(rejectConnectionRequestSchema, { reason: "Supplier is not onboarded yet." }) } : {}),
+                ...(action === "reject"
+                  ? { requestParams: uuidParam("uuid"), requestBody: json(rejectConnectionRequestSchema, { reason: "Supplier is not onboarded yet." }) }
+                  : { requestParams: { ...uuidParam("uuid"), header: approveVersionHeader }, requestBody: { required: false, ...json(approveConnectionRequestSchema, { version: 1764478825123 }) } }),
                 responses: {
                   "204": response("Decided."),
-                  ...(action === "reject" ? { "400": response("Missing reason.", out.timpErrorSchema, { reason: ["This field is required."] }) } : {}),
+                  ...(action === "reject"
+                    ? { "400": response("Missing reason.", out.timpErrorSchema, { reason: ["This field is required."] }) }
+                    : {
+                        "400": response("`version` is not an integer.", out.timpErrorSchema, { version: ["A valid integer is required."] }),
+                        "409": response("The request changed since the version sent (If-Match or `version`); nothing changed.", out.timpErrorSchema, {
+                          detail: "This request changed since you opened it; review the changes and approve again.",
+                        }),
+                        "413": response("Body over 1 MiB.", out.timpErrorSchema),
+                      }),
                   "403": response("Not an admin.", out.timpErrorSchema, { detail: "Only platform admins can approve, reject or send back connection requests." }),
                   "404": response("Unknown request.", out.timpErrorSchema),
                   "422": response("Already decided.", out.timpErrorSchema, { detail: "This request was already approved." }),

@@ -148,6 +148,15 @@ export const rejectConnectionRequestSchema = z.object({
   reason: requiredText(2000),
 }, { error: "Invalid data. Expected a dictionary." });
 
+/**
+ * Approve's optional body: the `version` of the request the admin read (GET's `version`, or its
+ * ETag), so an edit made since is not approved unseen. Without it, approve decides the request
+ * as it is now.
+ */
+export const approveConnectionRequestSchema = z.object({
+  version: nonNegativeInteger.transform(String).optional(),
+}, { error: "Invalid data. Expected a dictionary." });
+
 /** An admin sends a request back: what the requester should change (shown to them). */
 export const requestChangesSchema = z.object({
   message: requiredText(2000),
@@ -156,9 +165,16 @@ export const requestChangesSchema = z.object({
 const selection = z.array(z.uuid()).min(1, "Select at least one request.").max(100);
 const explanation = (missing: string) => z.string({ error: missing }).trim().min(1, missing).max(2000, "At most 2000 characters.");
 
+/** `<request id>@<version>`: the version of each request the form showed, so a stale decision is refused. */
+const shownVersions = z
+  .array(z.string().regex(/^[0-9a-f-]{36}@\d{1,16}$/, "The form is out of date: reload the page."))
+  .max(100)
+  .default([])
+  .transform((entries) => new Map(entries.map((entry) => entry.split("@") as [string, string])));
+
 /** The admin portal's decision forms: one request, or a selection (bulk). `reason` is the one text box. */
 export const decisionFormSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), ids: selection }),
-  z.object({ decision: z.literal("reject"), ids: selection, reason: explanation("Give a reason for rejecting.") }),
-  z.object({ decision: z.literal("request_changes"), ids: selection, reason: explanation("Say what the requester should change.") }),
+  z.object({ decision: z.literal("approve"), ids: selection, versions: shownVersions }),
+  z.object({ decision: z.literal("reject"), ids: selection, reason: explanation("Give a reason for rejecting."), versions: shownVersions }),
+  z.object({ decision: z.literal("request_changes"), ids: selection, reason: explanation("Say what the requester should change."), versions: shownVersions }),
 ], { error: "Choose approve, reject or request changes." });

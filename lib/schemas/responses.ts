@@ -55,6 +55,10 @@ export const connectionRequestSchema = z
     rejection_reason: z.string().nullable(),
     decided_at: timestamp.nullable(),
     requested_by: personSchema.nullable(),
+    version: z.number().int().meta({
+      example: 1764478825123,
+      description: "Changes whenever the request does (an edit, a decision). Send it back when approving (If-Match or `version`) to approve only what you read.",
+    }),
   })
   .meta({ id: "ConnectionRequest" });
 
@@ -160,11 +164,9 @@ export const readinessSchema = z
   .object({
     status: z.enum(["ready", "not_ready"]),
     ready: z.boolean(),
-    database: z.enum(["reachable", "unreachable"]),
-    pendingMigrations: z.array(z.string()).nullable(),
-    stopping: z.boolean(),
+    reason: z.enum(["stopping", "database_unreachable", "migrations_pending"]).nullable(),
   })
-  .meta({ id: "Readiness", example: { status: "ready", ready: true, database: "reachable", pendingMigrations: [], stopping: false } });
+  .meta({ id: "Readiness", example: { status: "ready", ready: true, reason: null } });
 
 // Error bodies, one convention per API family.
 export const timpErrorSchema = z

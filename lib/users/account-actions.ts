@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formStateFromError, invalidForm, type FormState } from "../forms";
 import { clientAddress } from "../http/client-address";
 import { emailSchema, passwordSchema, registerSchema } from "../schemas/users";
-import { requestPasswordReset, resetPassword } from "./recovery";
+import { describeRevoked, requestPasswordReset, resetPassword } from "./recovery";
 import { confirmEmail, registerAccount } from "./registration";
 
 const token = z.string().min(10).max(200);
@@ -35,15 +35,16 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
   return { ok: true, message: `If ${parsed.data.email} has an account, we sent it a link to choose a new password. It works once, within an hour.` };
 }
 
+/** The new password, then what it ended, so the person sees whether anything else was signed in as them. */
 export async function resetPasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = z.object({ token, password: passwordSchema }).safeParse({ token: formData.get("token"), password: formData.get("password") });
   if (!parsed.success) return invalidForm(parsed.error);
   try {
-    await resetPassword(parsed.data.token, parsed.data.password, clientAddress(await headers()));
+    const revoked = await resetPassword(parsed.data.token, parsed.data.password, clientAddress(await headers()));
+    return { ok: true, message: `Your new password is set. ${describeRevoked(revoked)}` };
   } catch (error) {
     return formStateFromError(error);
   }
-  redirect("/signin?reset=1");
 }
 
 /** Self-registration: creates the account, then sends to sign-in or to the inbox. */

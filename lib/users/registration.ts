@@ -5,20 +5,39 @@ import { AppError } from "../http/errors";
 import { mailMode } from "../mail/transport";
 import { consume, registerPerAddress, registerPerEmail } from "../rate-limit";
 import type { RegisterInput } from "../schemas/users";
-import { createAccount } from "./accounts";
+import { createAccount, findOrganizationByName } from "./accounts";
 import { mailAccountLink, mailNote, useAccountLink } from "./account-links";
+import { withSteadyTiming } from "./steady-timing";
 
 export type Registration = "signed-up" | "check-email";
+
+/** Above the time an account, its link and its mail take to write (the password hash aside). */
+const registrationFloorMs = 300;
+
+const notes = {
+  alreadyRegistered: {
+    subject: "You already have an account",
+    body: "Someone (we hope you) tried to register with this e-mail address, which already has a Crux Requests account. Sign in, or choose a new password if you forgot it.",
+    path: "/forgot-password",
+  },
+  organizationTaken: (name: string) => ({
+    subject: "That organization is already registered",
+    body: `Someone (we hope you) tried to register with this e-mail address for the organization "${name}", which is already registered on Crux Requests. Ask its members to invite you, or register again with another organization name. No account was made.`,
+    path: "/register",
+  }),
+};
 
 /**
  * Self-registration: always a member of a new organization (only operators make admins or add
  * people to an existing one). Limited per client address and per e-mail address before the
  * password is hashed, so it cannot be used to exhaust the server.
  *
- * With e-mail available the account waits for its address to be confirmed by a link (24 h), and
- * an address that already has an account is sent a note instead: both answer "check your e-mail",
- * so the form tells nobody which addresses have accounts. Without e-mail there is no way to prove
- * an address, and the account is ready at once.
+ * With e-mail available the account waits for its address to be confirmed by a link (24 h). An
+ * address that already has an account, or a taken organization name, gets a note at that address
+ * instead. Every branch answers "check your e-mail", hashes the password once and answers no
+ * sooner than the slowest, so neither the answer nor its timing tells which addresses have
+ * accounts; only the address's own inbox learns why. Without e-mail there is no way to prove an
+ * address (or to say anything privately), and the account is ready at once.
  */
 export async function registerAccount(input: RegisterInput, clientAddress: string): Promise<Registration> {
   await consume(registerPerAddress, clientAddress);
@@ -27,20 +46,30 @@ export async function registerAccount(input: RegisterInput, clientAddress: strin
     await createAccount(db, input, { joinExisting: false });
     return "signed-up";
   }
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) {
-    // As slow as creating an account, so the answer's timing does not tell either.
-    await hashPassword(input.password);
-    await mailNote(db, input.email, {
-      subject: "You already have an account",
-      body: "Someone (we hope you) tried to register with this e-mail address, which already has a Crux Requests account. Sign in, or choose a new password if you forgot it.",
-      path: "/forgot-password",
-    });
+  return withSteadyTiming<Registration>(registrationFloorMs, async () => {
+    const note = await refusal(input);
+    if (note) {
+      await hashPassword(input.password); // as slow as creating an account
+      await mailNote(db, input.email, note);
+      return "check-email";
+    }
+    try {
+      const account = await createAccount(db, input, { joinExisting: false, verified: false });
+      await db.$transaction((tx) => mailAccountLink(tx, account, "verify_email"));
+    } catch (error) {
+      // Taken between the check and the insert (the password is hashed by then): the same note.
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+      await mailNote(db, input.email, error.fieldErrors?.email ? notes.alreadyRegistered : notes.organizationTaken(input.organizationName ?? ""));
+    }
     return "check-email";
-  }
-  const account = await createAccount(db, input, { joinExisting: false, verified: false });
-  await db.$transaction((tx) => mailAccountLink(tx, account, "verify_email"));
-  return "check-email";
+  });
+}
+
+/** Why this registration cannot make an account, as the note to its address; null when it can. */
+async function refusal(input: RegisterInput) {
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) return notes.alreadyRegistered;
+  if (input.organizationName && (await findOrganizationByName(db, input.organizationName))) return notes.organizationTaken(input.organizationName);
+  return null;
 }
 
 /** The link in the confirmation e-mail: works once, within 24 hours. */

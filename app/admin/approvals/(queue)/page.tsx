@@ -58,7 +58,7 @@ export default async function ApprovalsPage({ searchParams }: PageProps<"/admin/
       {queue.total === 0 ? (
         <p className="rounded border border-dashed border-slate-300 bg-white p-8 text-center" data-testid="empty-state">Nothing to review here.</p>
       ) : (
-        <DecisionForm label="Decide the selected requests">
+        <DecisionForm label="Decide the selected requests" versions={Object.fromEntries(queue.requests.map((request) => [request.record_uuid, request.version]))}>
           <Table
             columns={[{ label: "Select", srOnly: true }, { label: "Supplier" }, { label: "Requested by", wide: true }, { label: "Requested", wide: true }, { label: "Status" }]}
           >

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MarkReadOnView } from "@/components/notifications/mark-read-on-view";
 import Link from "next/link";
 import { DecisionForm } from "@/components/admin/decision-form";
 import { RequestDetails } from "@/components/connections/request-details";
@@ -10,7 +11,6 @@ import { getConnectionRequestForActor } from "@/lib/connection-requests/queries"
 import { connectionRequestTimeline } from "@/lib/events/timeline";
 import { orNotFound } from "@/lib/http/pages";
 import { isOpen } from "@/lib/schemas/connection-requests";
-import { markReadFor } from "@/lib/notifications/notifications";
 
 export const metadata: Metadata = { title: "Review connection request" };
 
@@ -19,9 +19,9 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
   const actor = await requireAdmin(`/admin/approvals/${id}`);
   const request = await orNotFound(getConnectionRequestForActor(actor, id));
   const [timeline, org] = await Promise.all([connectionRequestTimeline(actor, id), getRequestingOrganization(actor, id)]);
-  await markReadFor(actor, { connectionRequestId: id });
   return (
     <div className="flex flex-col gap-6">
+      <MarkReadOnView subject={{ connectionRequestId: id }} />
       <h1 className="text-2xl font-semibold">{org.name} → {request.org_name}</h1>
       <section aria-labelledby="requester" className="rounded border border-slate-200 bg-white p-4 text-sm">
         <h2 id="requester" className="mb-1 text-lg font-medium">Requesting organization</h2>
@@ -36,7 +36,7 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
           {request.status === "changes_requested" && (
             <p className="mb-3 text-sm">Sent back for changes: it can be approved once its requester resubmits it, or rejected now.</p>
           )}
-          <DecisionForm ids={[id]} label="Decide this request" waitingForChanges={request.status === "changes_requested"} />
+          <DecisionForm ids={[id]} versions={{ [id]: request.version }} label="Decide this request" waitingForChanges={request.status === "changes_requested"} />
         </section>
       )}
       <RequestDetails request={request} />

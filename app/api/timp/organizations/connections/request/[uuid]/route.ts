@@ -8,8 +8,11 @@ import { updateConnectionRequestSchema } from "@/lib/schemas/connection-requests
 
 type Params = { uuid: string };
 
-/** GET /timp/organizations/connections/request/{uuid}/: one request (another org's: 404). */
-export const GET = timpRoute<Params>(async ({ params, actor }) => json(await getConnectionRequestForActor(actor, params.uuid)));
+/** GET /timp/organizations/connections/request/{uuid}/: one request (another org's: 404); its version is also the ETag, for approve's If-Match. */
+export const GET = timpRoute<Params>(async ({ params, actor }) => {
+  const request = await getConnectionRequestForActor(actor, params.uuid);
+  return json(request, { headers: { ETag: `"${request.version}"` } });
+});
 
 /** PATCH: partial update while pending; 204. A decided request answers 422. */
 export const PATCH = timpRoute<Params>(async ({ request, params, actor }) => {

@@ -1,10 +1,22 @@
-import { decideConnectionRequest } from "@/lib/connection-requests/decisions";
+import { assertCanDecide, decideConnectionRequest } from "@/lib/connection-requests/decisions";
+import { isJsonContentType, readJsonBody } from "@/lib/http/body";
+import { ifMatchTags } from "@/lib/http/preconditions";
 import { methodNotAllowed, noContent } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
+import { parseInput } from "@/lib/http/validate";
+import { approveConnectionRequestSchema } from "@/lib/schemas/connection-requests";
 
-/** POST .../request/{uuid}/approve/: admins only; 204, or 422 when already decided. */
-export const POST = timpRoute<{ uuid: string }>(async ({ params, actor }) => {
-  await decideConnectionRequest(actor, params.uuid, { kind: "approve" });
+/**
+ * POST .../request/{uuid}/approve/: admins only; 204, or 422 when already decided. The version
+ * the admin read is optional (If-Match, else `{"version"}`): when the request changed since, 409
+ * and nothing changes. A body that is not JSON is ignored, as it always was.
+ */
+export const POST = timpRoute<{ uuid: string }>(async ({ request, params, actor }) => {
+  assertCanDecide(actor);
+  const body = isJsonContentType(request.headers.get("content-type")) ? await readJsonBody(request) : {};
+  const { version } = parseInput(approveConnectionRequestSchema, body);
+  const versions = ifMatchTags(request.headers.get("if-match")) ?? (version === undefined ? undefined : [version]);
+  await decideConnectionRequest(actor, params.uuid, { kind: "approve" }, versions);
   return noContent();
 });
 
