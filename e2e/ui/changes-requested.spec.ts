@@ -32,8 +32,19 @@ test("an admin asks for changes, the requester edits and resubmits, the admin ap
     await expect(page.getByTestId("notification").filter({ hasText: `Changes requested: ${supplier}` })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId("unread-count")).toBeVisible();
+  // Fetching the request's page (a prefetch, a link checker) reads nothing: only showing it does.
+  const notification = page.getByTestId("notification").filter({ hasText: `Changes requested: ${supplier}` });
+  expect((await page.request.get(`/connections/${id}`)).status()).toBe(200);
+  await page.reload();
+  await expect(notification).toHaveAttribute("data-read", "false");
   await page.getByRole("link", { name: `Changes requested: ${supplier}` }).click();
   const alert = page.getByTestId("changes-requested");
+  await expect(alert).toBeVisible();
+  await expect(async () => {
+    await page.goto("/notifications");
+    await expect(notification).toHaveAttribute("data-read", "true", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await page.goto(`/connections/${id}`);
   await expect(alert).toBeVisible();
   await expect(alert).toContainText("“Please add the supplier's account number.”");
   await page.screenshot({ path: testInfo.outputPath("changes-requested.png"), fullPage: true });

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -7,6 +8,7 @@ import { startTarpit } from "@/tests/support/tarpit";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 import { sendDueWebhooks, WebhookDispatcher } from "./deliver";
 import { encryptSecret, generateWebhookSecret } from "./secrets";
+import { limitConnectTime } from "./send";
 import { webhookSecretKeys } from "./secret-keys";
 
 const closers: (() => Promise<void>)[] = [];
@@ -147,5 +149,20 @@ describe("the webhook sender", () => {
     await dispatcher.settle(100);
     expect(await dispatcher.release()).toBe(1);
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({ status: "pending", attempts: 0, claimToken: null });
+  });
+
+  it("gives up on a target that does not accept the connection within the connect timeout", async () => {
+    const socket = new EventEmitter() as EventEmitter & { connecting: boolean };
+    socket.connecting = true;
+    let gaveUp = 0;
+    limitConnectTime(socket, () => gaveUp++, 50);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(gaveUp).toBe(1);
+
+    const quick = Object.assign(new EventEmitter(), { connecting: true });
+    limitConnectTime(quick, () => gaveUp++, 50);
+    quick.emit("connect");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(gaveUp).toBe(1); // connected in time: the send's own deadline applies from here
   });
 });

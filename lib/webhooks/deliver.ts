@@ -3,7 +3,7 @@ import { database } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import { deliveries } from "../observability/metrics";
 import { claimMessages, clockFrom, dueCondition, releaseClaims, settleMessage, type Claimed } from "../outbox/outbox";
-import { circuitThreshold, disableFailingEndpoint, recordAttempt } from "./endpoint-health";
+import { disableFailingEndpoint, recordAttempt } from "./endpoint-health";
 import type { NetworkPolicy } from "./network";
 import { networkPolicy } from "./endpoints";
 import { sendWebhook, type OutgoingWebhook, type WebhookAttempt } from "./send";
@@ -11,11 +11,10 @@ import { sendWebhook, type OutgoingWebhook, type WebhookAttempt } from "./send";
 /**
  * Deliveries in flight at once to one endpoint, across instances (the claim locks the endpoint's
  * row). One: a healthy endpoint then receives its events in the order they happened (a retry can
- * still overtake), and a slow one holds a single slot of the instance's WEBHOOK_CONCURRENCY.
+ * still overtake), a slow one holds a single slot of the instance's WEBHOOK_CONCURRENCY, and once
+ * a tripped circuit closes again a single delivery probes the endpoint.
  */
 export const perEndpointInFlight = 1;
-/** While an endpoint's circuit is half open (it failed repeatedly), one delivery probes it. */
-const probeInFlight = 1;
 
 /**
  * Claims due deliveries endpoint by endpoint: only enabled endpoints whose owner is active and
@@ -29,7 +28,7 @@ const probeInFlight = 1;
 function candidates(now: Date, limit: number, probation: boolean) {
   return Prisma.sql`
     WITH open AS (
-      SELECT e.id, CASE WHEN e."consecutiveFailures" >= ${circuitThreshold}::int THEN ${probeInFlight}::int ELSE ${perEndpointInFlight}::int END
+      SELECT e.id, ${perEndpointInFlight}::int
         - (SELECT count(*) FROM "WebhookDelivery" s WHERE s."endpointId" = e.id AND s.status = 'sending' AND s."leaseUntil" >= ${now})::int AS room
       FROM "WebhookEndpoint" e JOIN "User" o ON o.id = e."ownerId"
       WHERE e."disabledAt" IS NULL AND o.status = 'active' AND (e."circuitOpenUntil" IS NULL OR e."circuitOpenUntil" <= ${now})

@@ -9,6 +9,8 @@ import { webhookSecretKeys } from "./secret-keys";
 import { decryptSecret, type SecretKeys } from "./secrets";
 
 const timeoutMs = 10_000;
+/** A target that does not even accept the connection in this long is given up on at once. */
+export const connectTimeoutMs = 3_000;
 
 class NoAnswerError extends Error {}
 
@@ -67,12 +69,24 @@ export function postSigned(url: string, body: string, headers: Record<string, st
     );
     // One deadline for the whole exchange, not an idle timeout a slow trickle could reset.
     const deadline = setTimeout(() => request.destroy(new NoAnswerError(attemptProblems.noAnswer)), timeoutMs);
+    request.on("socket", (socket) => limitConnectTime(socket, () => request.destroy(new Error("Connection not accepted in time."))));
     request.on("error", (error) => {
       clearTimeout(deadline);
       reject(error);
     });
     request.end(body);
   });
+}
+
+/**
+ * Calls `giveUp` when a socket still has not connected after connectTimeoutMs: a dead host costs
+ * its delivery 3 s, not the whole 10 s deadline (which is for a target that accepted and is slow).
+ */
+export function limitConnectTime(socket: { connecting: boolean; once(event: "connect" | "close", listener: () => void): unknown }, giveUp: () => void, ms = connectTimeoutMs) {
+  if (!socket.connecting) return;
+  const timer = setTimeout(giveUp, ms);
+  socket.once("connect", () => clearTimeout(timer));
+  socket.once("close", () => clearTimeout(timer));
 }
 
 /** What the queue hands over for one attempt (see deliver.ts's claim). */

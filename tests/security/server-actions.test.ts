@@ -13,6 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { cancelDataRequestAction, retryDataRequestAction } = await import("@/lib/data-requests/actions");
 const { deleteAppAction, revokeAuthorizationAction, rotateSecretAction } = await import("@/lib/oauth/actions");
 const { revokeApiTokenAction } = await import("@/lib/auth/api-token-actions");
+const { markSubjectReadAction } = await import("@/lib/notifications/actions");
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -62,5 +63,21 @@ describe("server actions refuse callers who do not own the object", () => {
     await as(await person({ admin: true }));
     await retryDataRequestAction(form({ requestId }));
     expect((await db.dataRequest.findUniqueOrThrow({ where: { id: requestId } })).status).toBe("queued");
+  });
+
+  it("marking what a request's page shows as read touches only the caller's own notifications", async () => {
+    const [owner, stranger] = [await person(), await person()];
+    const { requestId } = await createDataRequest(owner.id, ["profile"]);
+    const event = await db.event.create({ data: { type: "data_request.completed", dataRequestId: requestId, userId: owner.id, fannedOutAt: new Date() } });
+    const notification = await db.notification.create({ data: { userId: owner.id, eventId: event.id } });
+    for (const caller of [null, stranger]) {
+      await as(caller);
+      await markSubjectReadAction({ dataRequests: true });
+    }
+    await as(owner);
+    for (const bad of [null, "x", { connectionRequestId: "not-a-uuid" }, { dataRequests: true, userId: stranger.id }]) await markSubjectReadAction(bad);
+    expect((await db.notification.findUniqueOrThrow({ where: { id: notification.id } })).readAt).toBeNull();
+    await markSubjectReadAction({ dataRequests: true });
+    expect((await db.notification.findUniqueOrThrow({ where: { id: notification.id } })).readAt).not.toBeNull();
   });
 });
