@@ -82,6 +82,8 @@ test.describe("the Crux documentation's examples, replayed", () => {
     expect(documentedUuid.status).toBe(404);
     const connections = await replay(baseURL!, examples.get("discovery_retailer__get_connections")!, token);
     expect(connections.status).toBe(200);
+    // The docs answer a bare array of connections, no envelope.
+    expect(Array.isArray(connections.json)).toBe(true);
   });
 
   test("Update Connection Request: the documented body updates a pending request of ours", async ({ baseURL, request }) => {

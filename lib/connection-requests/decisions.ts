@@ -2,12 +2,13 @@ import "server-only";
 import { isAdmin, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
-import type { Tx } from "../db/connect";
 import { AppError, forbidden, notFound } from "../http/errors";
 import { isUuid } from "../ids";
+import { assertSupplierOrganization, createConnectionForRequest } from "../connections/create";
 import { moveConnectionRequest } from "./transitions";
 
-export type Decision = { kind: "approve" } | { kind: "reject"; reason: string } | { kind: "request_changes"; message: string };
+/** Approving may name the supplier organization the connection is with (else it is found by name). */
+export type Decision = { kind: "approve"; supplierOrganizationId?: string } | { kind: "reject"; reason: string } | { kind: "request_changes"; message: string };
 
 /** Deciding is for platform admins: checked before anything else is read or validated. */
 export function assertCanDecide(actor: Actor) {
@@ -25,6 +26,7 @@ export async function decideConnectionRequest(actor: Actor, id: string, decision
   assertCanDecide(actor);
   if (!isUuid(id)) throw notFound();
   await db.$transaction(async (tx) => {
+    if (decision.kind === "approve" && decision.supplierOrganizationId) await assertSupplierOrganization(tx, decision.supplierOrganizationId);
     const final = decision.kind !== "request_changes";
     const message = decision.kind === "reject" ? decision.reason : decision.kind === "request_changes" ? decision.message : undefined;
     const { request, fromState } = await moveConnectionRequest(tx, id, decision.kind, {
@@ -33,7 +35,7 @@ export async function decideConnectionRequest(actor: Actor, id: string, decision
       message,
       data: final ? { decidedAt: new Date(), decidedById: actor.userId, rejectionReason: decision.kind === "reject" ? decision.reason : null } : {},
     });
-    if (decision.kind === "approve") await createConnection(tx, request);
+    if (decision.kind === "approve") await createConnectionForRequest(tx, request, actor.userId, decision.supplierOrganizationId);
     await recordAudit(tx, {
       actorId: actor.userId,
       subjectUserId: request.requestedById,
@@ -45,29 +47,6 @@ export async function decideConnectionRequest(actor: Actor, id: string, decision
       toState: request.status,
       details: message ? { [decision.kind === "reject" ? "reason" : "message"]: message } : undefined,
     });
-  });
-}
-
-async function createConnection(
-  tx: Tx,
-  request: { id: string; organizationId: string; supplierName: string; contactFullName: string; contactEmail: string; contactPhone: string; retailerAccountNumber: string },
-) {
-  // The supplier is linked when it is an organization of this portal under the requested name.
-  const supplier = await tx.organization.findFirst({
-    where: { nameKey: request.supplierName.trim().toLowerCase(), type: "supplier" },
-    select: { id: true },
-  });
-  await tx.connection.create({
-    data: {
-      connectionRequestId: request.id,
-      retailerOrganizationId: request.organizationId,
-      supplierOrganizationId: supplier?.id ?? null,
-      supplierName: request.supplierName,
-      supplierContactName: request.contactFullName,
-      supplierContactEmail: request.contactEmail,
-      supplierContactPhone: request.contactPhone,
-      retailerAccountNumber: request.retailerAccountNumber,
-    },
   });
 }
 

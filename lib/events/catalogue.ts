@@ -13,21 +13,28 @@ export type Audience =
   | "requesting_organization"
   /** The person a data request belongs to. */
   | "person"
+  /** The members of a connection's supplier organization (when it is on the portal). */
+  | "supplier_organization"
+  /** The other side of a connection: both organizations' members but the actor's (an admin's change: both). */
+  | "other_side"
   /** Timeline only. */
   | "nobody";
 
-/** Which endpoints receive it: an organization's (and platform) endpoints, or the authorized OAuth apps'. */
-export type WebhookFamily = "organization" | "app" | null;
+/**
+ * Which endpoints receive it: an organization's (and platform) endpoints, the authorized OAuth
+ * apps', or a connection's: both its organizations' (and platform) endpoints.
+ */
+export type WebhookFamily = "organization" | "connection" | "app" | null;
 
 export interface MailContext {
-  /** The supplier name (connection requests) or the data types (data requests). */
+  /** The supplier name (connection requests, connections) or the data types (data requests). */
   subject: string;
-  /** The requesting organization, for admins. */
+  /** The requesting organization (for admins), or a connection's retailer. */
   organization?: string;
 }
 
 interface EventSpec {
-  about: "connection_request" | "data_request";
+  about: "connection_request" | "connection" | "data_request";
   audience: Audience;
   webhooks: WebhookFamily;
   /** The notification's line, given the subject. */
@@ -79,6 +86,44 @@ const catalogue = {
     mail: (c) => ({ title: `Rejected: ${c.subject}`, body: `Your request to connect with ${c.subject} was rejected.` }),
   },
   "connection_request.edited": { about: "connection_request", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "connection.created": {
+    about: "connection",
+    audience: "supplier_organization",
+    webhooks: "connection",
+    notification: (subject) => `New connection to confirm: ${subject}`,
+    mail: (c) => ({
+      title: `${c.organization} wants to connect with you`,
+      body: `${c.organization}'s request to connect with ${c.subject} was approved. Confirm the connection to go live, or decline it.`,
+    }),
+  },
+  "connection.activated": {
+    about: "connection",
+    audience: "other_side",
+    webhooks: "connection",
+    notification: (subject) => `Connection confirmed: ${subject}`,
+    mail: (c) => ({ title: `Connection confirmed: ${c.organization} ↔ ${c.subject}`, body: `${c.subject} confirmed the connection with ${c.organization}. It is active.` }),
+  },
+  "connection.declined": {
+    about: "connection",
+    audience: "other_side",
+    webhooks: "connection",
+    notification: (subject) => `Connection declined: ${subject}`,
+    mail: (c) => ({ title: `Connection declined: ${c.organization} ↔ ${c.subject}`, body: `${c.subject} declined the connection with ${c.organization}.` }),
+  },
+  "connection.deactivated": {
+    about: "connection",
+    audience: "other_side",
+    webhooks: "connection",
+    notification: (subject) => `Connection deactivated: ${subject}`,
+    mail: (c) => ({ title: `Connection deactivated: ${c.organization} ↔ ${c.subject}`, body: `The connection between ${c.organization} and ${c.subject} was deactivated. This is final.` }),
+  },
+  "connection.feed_phase_changed": {
+    about: "connection",
+    audience: "other_side",
+    webhooks: "connection",
+    notification: (subject) => `A feed moved on: ${subject}`,
+    mail: (c) => ({ title: `A feed moved on: ${c.organization} ↔ ${c.subject}`, body: `A feed of the connection between ${c.organization} and ${c.subject} changed phase.` }),
+  },
   "data_request.submitted": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
   "data_request.cancelled": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
   "data_request.retried": { about: "data_request", audience: "nobody", webhooks: null, notification: null, mail: null },
@@ -127,9 +172,20 @@ export function eventSpec(type: string): EventSpec | null {
 }
 
 /** What an organization's (or an admin's) webhook endpoint can subscribe to. */
-export const webhookEventTypes = ["connection_request.submitted", "connection_request.changes_requested", "connection_request.resubmitted", "connection_request.approved", "connection_request.rejected"] as const satisfies readonly EventType[];
+export const webhookEventTypes = [
+  "connection_request.submitted",
+  "connection_request.changes_requested",
+  "connection_request.resubmitted",
+  "connection_request.approved",
+  "connection_request.rejected",
+  "connection.created",
+  "connection.activated",
+  "connection.declined",
+  "connection.deactivated",
+  "connection.feed_phase_changed",
+] as const satisfies readonly EventType[];
 
-type OrganizationWebhookEvent = { [K in EventType]: (typeof catalogue)[K]["webhooks"] extends "organization" ? K : never }[EventType];
+type OrganizationWebhookEvent = { [K in EventType]: (typeof catalogue)[K]["webhooks"] extends "organization" | "connection" ? K : never }[EventType];
 // The list above is a literal (zod's enum needs one); this line fails to compile when it misses one.
 const webhookListIsComplete: [Exclude<OrganizationWebhookEvent, (typeof webhookEventTypes)[number]>] extends [never] ? true : never = true;
 void webhookListIsComplete;

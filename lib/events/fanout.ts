@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "../db/connect";
 import { connectionRequestDto, connectionRequestInclude } from "../connection-requests/dto";
+import { connectionDto, connectionInclude } from "../connections/dto";
 import { dataRequestDto } from "../data-requests/dto";
 import { renderEventEmail, type EventMailContext } from "../mail/templates";
 import { mailMode } from "../mail/transport";
@@ -16,14 +17,23 @@ interface PendingEvent {
   userId: string | null;
   actorId: string | null;
   connectionRequestId: string | null;
+  connectionId: string | null;
   dataRequestId: string | null;
   message: string | null;
 }
 
+const connectionParties = (tx: Tx, id: string) =>
+  tx.connection.findUniqueOrThrow({ where: { id }, select: { retailerOrganizationId: true, supplierOrganizationId: true } });
+
+/** The active members of the given organizations. */
+const membersOf = (tx: Tx, organizationIds: (string | null)[]) =>
+  tx.user.findMany({ where: { organizationId: { in: organizationIds.filter((id): id is string => id !== null) }, status: "active" }, select: { id: true } });
+
 /**
  * Who hears of an event (its catalogue entry's audience): the platform admins; the members of the
- * requesting organization and the person who submitted the request; or a data request's person.
- * Nobody is told of what they did themselves.
+ * requesting organization and the person who submitted the request; a data request's person; a
+ * connection's supplier organization; or the other side of a connection (both organizations when
+ * an admin made the change). Nobody is told of what they did themselves.
  */
 async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
   const ids = new Set<string>();
@@ -41,6 +51,18 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
     case "person":
       if (event.userId) ids.add(event.userId);
       break;
+    case "supplier_organization": {
+      const { supplierOrganizationId } = await connectionParties(tx, event.connectionId!);
+      add(await membersOf(tx, [supplierOrganizationId]));
+      break;
+    }
+    case "other_side": {
+      const parties = await connectionParties(tx, event.connectionId!);
+      const actor = event.actorId ? await tx.user.findUnique({ where: { id: event.actorId }, select: { organizationId: true } }) : null;
+      const actorSide = actor?.organizationId ?? null;
+      add(await membersOf(tx, [parties.retailerOrganizationId, parties.supplierOrganizationId].filter((id) => id !== actorSide)));
+      break;
+    }
   }
   if (event.actorId) ids.delete(event.actorId);
   return [...ids];
@@ -49,8 +71,9 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
 /**
  * Who gets an event by webhook: an organization's endpoints (and admins' platform-wide ones)
  * subscribed to a connection-request event; the endpoints of the OAuth apps a person has
- * authorized (and not revoked) for their data-request events. The payload is the request as the
- * API returns it, as it is at fan-out time.
+ * authorized (and not revoked) for their data-request events; a connection's two organizations'
+ * endpoints (and platform ones), never a third organization's. The payload is the request or
+ * connection as the API returns it, as it is at fan-out time.
  */
 async function queueWebhooks(tx: Tx, event: PendingEvent, now: Date) {
   const subscribed = { disabledAt: null, events: { has: event.type } };
@@ -64,6 +87,14 @@ async function queueWebhooks(tx: Tx, event: PendingEvent, now: Date) {
       select: { id: true },
     });
     if (endpoints.length) data = connectionRequestDto(await tx.connectionRequest.findUniqueOrThrow({ where: { id: event.connectionRequestId }, include: connectionRequestInclude }));
+  } else if (event.connectionId && family === "connection") {
+    const parties = await connectionParties(tx, event.connectionId);
+    const organizations = [parties.retailerOrganizationId, parties.supplierOrganizationId].filter((id): id is string => id !== null);
+    endpoints = await tx.webhookEndpoint.findMany({
+      where: { ...subscribed, oauthClientId: null, OR: [{ organizationId: { in: organizations } }, { organizationId: null, owner: { role: "admin", status: "active" } }] },
+      select: { id: true },
+    });
+    if (endpoints.length) data = connectionDto(await tx.connection.findUniqueOrThrow({ where: { id: event.connectionId }, include: connectionInclude }), now);
   } else if (event.dataRequestId && event.userId && family === "app") {
     endpoints = await tx.webhookEndpoint.findMany({
       where: { ...subscribed, oauthClient: { grants: { some: { userId: event.userId, revokedAt: null } } } },
@@ -89,6 +120,20 @@ async function mailContext(tx: Tx, event: PendingEvent): Promise<(forAdmin: bool
       organization: request.organization.name,
       message: event.message,
       path: forAdmin ? `/admin/approvals/${event.connectionRequestId}` : `/connections/${event.connectionRequestId}`,
+    });
+  }
+  if (event.connectionId) {
+    const connection = await tx.connection.findUniqueOrThrow({
+      where: { id: event.connectionId },
+      select: { connectionRequestId: true, supplierName: true, supplierOrganization: { select: { name: true } }, retailerOrganization: { select: { name: true } } },
+    });
+    return (forAdmin) => ({
+      type: event.type,
+      subject: connection.supplierOrganization?.name ?? connection.supplierName,
+      organization: connection.retailerOrganization.name,
+      message: event.message,
+      // The request's page is the retailer's only; the portal's connections list serves both sides.
+      path: forAdmin ? `/admin/approvals/${connection.connectionRequestId}` : "/connections",
     });
   }
   const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: event.dataRequestId! }, select: { dataTypes: true } });
@@ -138,7 +183,7 @@ export async function fanOutEvents(now = new Date(), options: { email?: boolean;
     try {
       current = await prisma.$transaction(async (tx) => {
         const [event] = await tx.$queryRaw<PendingEvent[]>`
-          SELECT id, type, "organizationId", "userId", "actorId", "connectionRequestId", "dataRequestId", message FROM "Event"
+          SELECT id, type, "organizationId", "userId", "actorId", "connectionRequestId", "connectionId", "dataRequestId", message FROM "Event"
           WHERE "fannedOutAt" IS NULL AND "parkedAt" IS NULL ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!event) return undefined;
         current = event.id;

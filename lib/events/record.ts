@@ -9,6 +9,8 @@ export type EventInput = {
   message?: string | null;
 } & (
   | { connectionRequestId: string; organizationId: string }
+  /** A connection's events carry its retailer as `organizationId`. */
+  | { connectionId: string; organizationId: string }
   | { dataRequestId: string; userId: string }
 );
 

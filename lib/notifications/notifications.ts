@@ -34,6 +34,7 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
             connectionRequestId: true,
             dataRequestId: true,
             connectionRequest: { select: { supplierName: true, organization: { select: { name: true } } } },
+            connection: { select: { connectionRequestId: true, supplierName: true, retailerOrganization: { select: { name: true } } } },
             dataRequest: { select: { dataTypes: true } },
           },
         },
@@ -44,7 +45,8 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
   return {
     total,
     notifications: rows.map(({ id, readAt, event }) => {
-      const request = event.connectionRequest;
+      // A connection's events read like its request's: the retailer → the supplier it asked for.
+      const request = event.connectionRequest ?? (event.connection && { supplierName: event.connection.supplierName, organization: event.connection.retailerOrganization });
       const subject = request ? (isAdmin ? `${request.organization.name} → ${request.supplierName}` : request.supplierName) : (event.dataRequest?.dataTypes.join(", ") ?? "");
       return {
         id,
@@ -57,7 +59,11 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
           ? isAdmin
             ? `/admin/approvals/${event.connectionRequestId}`
             : `/connections/${event.connectionRequestId}`
-          : "/requests",
+          : event.connection
+            ? isAdmin
+              ? `/admin/approvals/${event.connection.connectionRequestId}`
+              : "/connections"
+            : "/requests",
       };
     }),
   };

@@ -9,6 +9,7 @@ import {
 import * as out from "../schemas/responses";
 import { userLoginSchema } from "../schemas/users";
 import { json, response, timpErrors, timpSecurity, uuidParam } from "./shared";
+import { timpConnectionPaths } from "./timp-connection-paths";
 
 const base = "/api/timp/organizations";
 
@@ -114,17 +115,17 @@ export const timpPaths = {
               post: {
                 operationId: `${action}ConnectionRequest`,
                 tags: ["TIMP"],
-                summary: action === "approve" ? "Approve (admins); creates the connection." : "Reject with a reason (admins).",
+                summary: action === "approve" ? "Approve (admins); creates the connection, waiting for the supplier to confirm. `supplier_organization_uuid` names its supplier organization (else the one supplier organization of the requested name)." : "Reject with a reason (admins).",
                 security: timpSecurity,
                 ...(action === "reject"
                   ? { requestParams: uuidParam("uuid"), requestBody: json(rejectConnectionRequestSchema, { reason: "Supplier is not onboarded yet." }) }
-                  : { requestParams: { ...uuidParam("uuid"), header: approveVersionHeader }, requestBody: { required: false, ...json(approveConnectionRequestSchema, { version: 1764478825123 }) } }),
+                  : { requestParams: { ...uuidParam("uuid"), header: approveVersionHeader }, requestBody: { required: false, ...json(approveConnectionRequestSchema, { version: 1764478825123, supplier_organization_uuid: "0b9c7c1e-4a5f-4c1e-9a51-6d3f2c8e1a10" }) } }),
                 responses: {
                   "204": response("Decided."),
                   ...(action === "reject"
                     ? { "400": response("Missing reason.", out.timpErrorSchema, { reason: ["This field is required."] }) }
                     : {
-                        "400": response("`version` is not an integer.", out.timpErrorSchema, { version: ["A valid integer is required."] }),
+                        "400": response("`version` is not an integer, or `supplier_organization_uuid` names no supplier organization.", out.timpErrorSchema, { version: ["A valid integer is required."] }),
                         "409": response("The request changed since the version sent (If-Match or `version`); nothing changed.", out.timpErrorSchema, {
                           detail: "This request changed since you opened it; review the changes and approve again.",
                         }),
@@ -171,13 +172,5 @@ export const timpPaths = {
             },
           },
         },
-        [`${base}/connections`]: {
-          get: {
-            operationId: "listConnections",
-            tags: ["TIMP"],
-            security: timpSecurity,
-            requestParams: { query: listConnectionRequestsQuerySchema.pick({ limit: true, start: true }) },
-            responses: { "200": response("Connections created by approvals.", out.connectionListSchema), "400": response("A parameter is invalid.", out.timpErrorSchema), ...timpErrors },
-          },
-        },
+        ...timpConnectionPaths,
 };

@@ -155,6 +155,8 @@ export const rejectConnectionRequestSchema = z.object({
  */
 export const approveConnectionRequestSchema = z.object({
   version: nonNegativeInteger.transform(String).optional(),
+  /** The supplier organization the connection is with; without it, the one named as requested (if exactly one). */
+  supplier_organization_uuid: uuid.optional(),
 }, { error: "Invalid data. Expected a dictionary." });
 
 /** An admin sends a request back: what the requester should change (shown to them). */

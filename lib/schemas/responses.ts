@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { connectionRequestStatuses, integrationTypes } from "./connection-requests";
+import { connectionStatuses, feedPhases } from "./connections";
 
 /**
  * What the APIs answer, as zod schemas: the DTO functions are typed by them and the OpenAPI
@@ -72,24 +73,66 @@ export const connectionRequestListSchema = z
 
 export const createdConnectionRequestSchema = z.object({ request_uuid: uuid, request_date: timestamp }).meta({ id: "CreatedConnectionRequest" });
 
+export const accountManagerSchema = z.object({ uuid, person: personSchema }).meta({ id: "AccountManager" });
+
+/**
+ * A side's organization, as the mirrored API spells it. This portal has one record per
+ * organization, so `uuid`, the side's `uuid` and its `retailer_uuid`/`supplier_uuid` are the same
+ * id (the mirrored API keeps a separate retailer/supplier record; user-login answers the same way).
+ * A supplier not on the portal (yet) has null ids and the name the retailer asked for.
+ */
+export const connectionOrganizationSchema = z
+  .object({
+    uuid: uuid.nullable(),
+    name: z.string(),
+    website: z.string(),
+    org_type: z.enum(["RETAILER", "SUPPLIER"]),
+    status: z.enum(["PENDING", "ACTIVE", "DEACTIVATED"]),
+    created_date: timestamp.nullable(),
+    active_date: timestamp.nullable(),
+    account_manager: accountManagerSchema.nullable(),
+    retailer_uuid: z.string().nullable().meta({ description: "The organization's id when it is a retailer, else an empty string." }),
+    supplier_uuid: z.string().nullable().meta({ description: "The organization's id when it is a supplier, else an empty string; null for a supplier not on the portal." }),
+  })
+  .meta({ id: "ConnectionOrganization" });
+
+/** A side's contact: the person who asked (retailer), or the contact named in the request (supplier; no uuid). */
+export const connectionContactSchema = personSchema.extend({ uuid: uuid.nullable() }).meta({ id: "ConnectionContact" });
+
+const connectionSideSchema = z.object({ uuid: uuid.nullable(), organization: connectionOrganizationSchema, contact: connectionContactSchema.nullable() });
+
+/** One integration of the approved request, on its way to going live. */
+export const connectionFeedSchema = z
+  .object({
+    record_uuid: uuid.meta({ description: "The integration's `record_uuid` in the connection request." }),
+    integration_type: z.enum(integrationTypes),
+    update_frequency: z.string().meta({ example: "0 2 * * *" }),
+    phase: z.enum(feedPhases),
+    phase_changed_date: timestamp,
+    next_expected_date: timestamp.nullable().meta({ description: "The next run of `update_frequency` (UTC) while the feed is live; else null." }),
+  })
+  .meta({ id: "ConnectionFeed" });
+
+/** The mirrored API's Connection, key for key, then this portal's additions (`feeds`, `activated_date`, `connection_request_uuid`). */
 export const connectionSchema = z
   .object({
     uuid,
+    retailer: connectionSideSchema,
+    supplier: connectionSideSchema,
+    status: z.enum(connectionStatuses),
+    account_manager: accountManagerSchema.nullable(),
+    allocation_type: z.string().nullable(),
+    suppliers_retailer_account_number: z.string().nullable(),
+    retailers_supplier_account_number: z.string().nullable(),
+    deactivated_date: timestamp.nullable(),
+    feeds: z.array(connectionFeedSchema),
+    activated_date: timestamp.nullable(),
     connection_request_uuid: uuid,
-    retailer: z.object({ organization: z.object({ uuid, name: z.string() }), contact: personSchema.nullable() }),
-    supplier: z.object({
-      organization: z.object({ uuid: uuid.nullable(), name: z.string() }),
-      contact: z.object({ full_name: z.string(), email: z.string(), phone: z.string() }),
-    }),
-    status: z.string(),
-    retailer_account_number: z.string(),
-    date_created: timestamp,
   })
   .meta({ id: "Connection" });
 
-export const connectionListSchema = z
-  .object({ connections: z.array(connectionSchema), pagination: paginationSchema })
-  .meta({ id: "ConnectionList" });
+/** The mirrored API answers a bare array (no envelope); `start`/`limit` page it. */
+export const connectionListSchema = z.array(connectionSchema).meta({ id: "ConnectionList" });
 
 export const userLoginResponseSchema = z
   .object({

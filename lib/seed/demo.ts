@@ -58,12 +58,15 @@ export async function seedDemoData(db: Db): Promise<boolean> {
         status: "approved", decidedAt: hoursAgo(48), decidedById: admin,
         integrations: { create: [{ type: "tracking", updateFrequency: "0 * * * *", position: 0 }] },
       },
+      include: { integrations: { select: { id: true } } },
     });
+    // Confirmed by the supplier a few hours after approval; its one feed is still being set up.
     await tx.connection.create({
       data: {
         connectionRequestId: approved.id, retailerOrganizationId: acme, supplierOrganizationId: orgs.get("Initech Wholesale"),
         supplierName: "Initech Wholesale", supplierContactName: "Ivan Initech", supplierContactEmail: "ivan@initech.example",
-        createdAt: hoursAgo(48),
+        createdAt: hoursAgo(48), status: "active", activatedAt: hoursAgo(44),
+        feeds: { create: approved.integrations.map((integration) => ({ integrationId: integration.id, phaseChangedAt: hoursAgo(44) })) },
       },
     });
     await tx.auditEvent.create({

@@ -6,6 +6,11 @@ import { POST as token } from "@/app/api/oauth/token/route";
 import { GET as requestOne } from "@/app/api/requests/[requestId]/route";
 import { GET as listDataRequests, POST as createDataRequest } from "@/app/api/requests/route";
 import { GET as connections } from "@/app/api/timp/organizations/connections/route";
+import { GET as connectionOne, PATCH as connectionPatch } from "@/app/api/timp/organizations/connections/[uuid]/route";
+import { POST as connectionConfirm } from "@/app/api/timp/organizations/connections/[uuid]/confirm/route";
+import { POST as connectionDecline } from "@/app/api/timp/organizations/connections/[uuid]/decline/route";
+import { POST as connectionDeactivate } from "@/app/api/timp/organizations/connections/[uuid]/deactivate/route";
+import { PATCH as connectionFeed } from "@/app/api/timp/organizations/connections/[uuid]/integrations/[integration_uuid]/route";
 import { POST as approve } from "@/app/api/timp/organizations/connections/request/[uuid]/approve/route";
 import { GET as detail, PATCH as patch } from "@/app/api/timp/organizations/connections/request/[uuid]/route";
 import { DELETE as deleteList, GET as list, POST as create } from "@/app/api/timp/organizations/connections/request/route";
@@ -13,6 +18,7 @@ import { POST as upload } from "@/app/api/timp/organizations/files/upload/route"
 import { POST as login } from "@/app/api/timp/organizations/user-login/route";
 import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { openDatabase } from "@/lib/db/connect";
+import { approvedConnection } from "@/tests/support/connections";
 import { bearerFor, jsonHeaders, person, validRequest } from "@/tests/support/fixtures";
 import { registerApp } from "@/tests/support/oauth-harness";
 import { expectDocumented } from "@/tests/support/openapi";
@@ -50,6 +56,34 @@ describe("real responses match the OpenAPI document", () => {
     await expectDocumented(await callRoute(patch, `${listPath}${id}/`, { ...post(retailer.auth, { rules: "x" }), method: "PATCH" }, { uuid: id }), detailPath, "patch");
 
     await expectDocumented(await callRoute(connections, `${base}/connections/`, { headers: retailer.auth }), `${base}/connections/`, "get");
+  });
+
+  it("TIMP connections: one, account numbers, confirm, decline, deactivate, feeds, and their errors", async () => {
+    const [retailer, supplier, stranger] = [await person(), await person({ type: "supplier" }), await person()];
+    const { connection } = await approvedConnection(retailer, supplier);
+    const { connection: other } = await approvedConnection(retailer, supplier);
+    const id = connection.id;
+    const path = (suffix = "") => `${base}/connections/{uuid}/${suffix}`;
+    const as = (who: { auth: Record<string, string> }, method: string, body?: unknown) => ({ method, headers: jsonHeaders(who.auth), ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const feedPath = `${base}/connections/{uuid}/integrations/{integration_uuid}/`;
+    const feedOf = (c: typeof connection) => ({ uuid: c.id, integration_uuid: c.feeds[0]!.integrationId });
+
+    await expectDocumented(await callRoute(connectionOne, "/x", { headers: retailer.auth }, { uuid: id }), path(), "get");
+    await expectDocumented(await callRoute(connectionOne, "/x", { headers: stranger.auth }, { uuid: id }), path(), "get");
+    await expectDocumented(await callRoute(connectionPatch, "/x", as(retailer, "PATCH", { retailers_supplier_account_number: "V-1" }), { uuid: id }), path(), "patch");
+    await expectDocumented(await callRoute(connectionPatch, "/x", as(retailer, "PATCH", { suppliers_retailer_account_number: "V-1" }), { uuid: id }), path(), "patch");
+    await expectDocumented(await callRoute(connectionPatch, "/x", as(retailer, "PATCH", { nope: 1 }), { uuid: id }), path(), "patch");
+    await expectDocumented(await callRoute(connectionFeed, "/x", as(retailer, "PATCH", { phase: "testing" }), feedOf(connection)), feedPath, "patch");
+    await expectDocumented(await callRoute(connectionConfirm, "/x", as(retailer, "POST"), { uuid: id }), path("confirm/"), "post");
+    await expectDocumented(await callRoute(connectionConfirm, "/x", as(supplier, "POST"), { uuid: id }), path("confirm/"), "post");
+    await expectDocumented(await callRoute(connectionConfirm, "/x", as(supplier, "POST"), { uuid: id }), path("confirm/"), "post");
+    await expectDocumented(await callRoute(connectionFeed, "/x", as(retailer, "PATCH", { phase: "testing" }), feedOf(connection)), feedPath, "patch");
+    await expectDocumented(await callRoute(connectionFeed, "/x", as(retailer, "PATCH", { phase: "done" }), feedOf(connection)), feedPath, "patch");
+    await expectDocumented(await callRoute(connectionDecline, "/x", as(supplier, "POST", {}), { uuid: other.id }), path("decline/"), "post");
+    await expectDocumented(await callRoute(connectionDecline, "/x", as(supplier, "POST", { reason: "No." }), { uuid: other.id }), path("decline/"), "post");
+    await expectDocumented(await callRoute(connectionDeactivate, "/x", as(retailer, "POST", { reason: "Ended." }), { uuid: id }), path("deactivate/"), "post");
+    await expectDocumented(await callRoute(connectionDeactivate, "/x", as(retailer, "POST", { reason: "Again." }), { uuid: id }), path("deactivate/"), "post");
+    await expectDocumented(await callRoute(connections, `${base}/connections/?limit=1`, { headers: supplier.auth }), `${base}/connections/`, "get");
   });
 
   it("TIMP login and uploads", async () => {

@@ -148,7 +148,7 @@ describe("authorization matrix: collections", () => {
       const connections = await callRoute(listConnections, "/x?limit=100", { headers: headers(who) });
       expect(connections.status).toBe(who === "anonymous" ? 401 : 200);
       if (connections.ok) {
-        const ids = ((await connections.json()) as { connections: { uuid: string }[] }).connections.map((c) => c.uuid);
+        const ids = ((await connections.json()) as { uuid: string }[]).map((c) => c.uuid);
         // The supplier side of a connection sees it too; an unrelated retailer does not.
         expect(ids.includes(connection.id)).toBe(who === "memberA" || who === "supplier" || who === "admin");
       }

@@ -6,7 +6,7 @@ import { listConnectionRequestsQuerySchema } from "@/lib/schemas/connection-requ
 
 const pageQuery = listConnectionRequestsQuerySchema.pick({ limit: true, start: true });
 
-/** GET /timp/organizations/connections/: the connections approvals created for the organization. */
+/** GET /timp/organizations/connections/: the caller's connections as the docs' bare array, newest first. */
 export const GET = timpRoute(async ({ request, actor }) => {
   const query = parseInput(pageQuery, searchParamsObject(request.nextUrl.searchParams));
   return json(await listConnections(actor, query));

@@ -9,14 +9,15 @@ import { approveConnectionRequestSchema } from "@/lib/schemas/connection-request
 /**
  * POST .../request/{uuid}/approve/: admins only; 204, or 422 when already decided. The version
  * the admin read is optional (If-Match, else `{"version"}`): when the request changed since, 409
- * and nothing changes. A body that is not JSON is ignored, as it always was.
+ * and nothing changes. `supplier_organization_uuid` optionally names the supplier organization
+ * the connection is with. A body that is not JSON is ignored, as it always was.
  */
 export const POST = timpRoute<{ uuid: string }>(async ({ request, params, actor }) => {
   assertCanDecide(actor);
   const body = isJsonContentType(request.headers.get("content-type")) ? await readJsonBody(request) : {};
-  const { version } = parseInput(approveConnectionRequestSchema, body);
+  const { version, supplier_organization_uuid: supplierOrganizationId } = parseInput(approveConnectionRequestSchema, body);
   const versions = ifMatchTags(request.headers.get("if-match")) ?? (version === undefined ? undefined : [version]);
-  await decideConnectionRequest(actor, params.uuid, { kind: "approve" }, versions);
+  await decideConnectionRequest(actor, params.uuid, { kind: "approve", supplierOrganizationId }, versions);
   return noContent();
 });
 
