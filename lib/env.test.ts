@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveAuthSecret } from "./auth/secret";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, requireAppUrl } from "./env";
 
 describe("environment", () => {
   it("defaults to the embedded database in ./.data on port 3000", () => {
@@ -57,5 +57,27 @@ describe("auth secret", () => {
 
   it("uses the configured secret when there is one", () => {
     expect(resolveAuthSecret({ secret: "x".repeat(40), production: true, dataDir: "/nonexistent" })).toBe("x".repeat(40));
+  });
+});
+
+describe("APP_URL", () => {
+  it("is required in production, with a message saying what to set", () => {
+    expect(() => requireAppUrl(parseEnv({ NODE_ENV: "production" }), true)).toThrow(EnvError);
+    expect(() => requireAppUrl(parseEnv({ NODE_ENV: "production", APP_URL: "" }), true)).toThrow(/APP_URL is required in production.*https:\/\/portal\.example\.com/);
+    expect(() => requireAppUrl(parseEnv({ APP_URL: "https://portal.example.com" }), true)).not.toThrow();
+  });
+
+  it("may be left unset outside production", () => {
+    expect(() => requireAppUrl(parseEnv({}), false)).not.toThrow();
+  });
+});
+
+describe("capacity settings", () => {
+  it("default to 10 connections per instance and a 5-second readiness delay at shutdown", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+    expect(env.SHUTDOWN_DELAY_SECONDS).toBe(5);
+    expect(parseEnv({ SHUTDOWN_DELAY_SECONDS: "0" }).SHUTDOWN_DELAY_SECONDS).toBe(0);
+    expect(() => parseEnv({ DATABASE_DIRECT_URL: "mysql://x" })).toThrow(/DATABASE_DIRECT_URL/);
   });
 });

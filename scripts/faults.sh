@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The slow fault tests (minutes): kill -9 under write load, two instances on one PostgreSQL, the
-# production start, and operations (logs, metrics, readiness, SIGTERM, the cluster).
+# The slow fault tests (minutes): kill -9 and SIGTERM under write load, two instances on one
+# PostgreSQL, the production start, and operations (logs, metrics, readiness, SIGTERM, the cluster),
+# and behind PgBouncer (scripts/faults/pgbouncer.sh) the migrations through its direct URL.
 # On the embedded engine unless DATABASE_URL names a PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 [ -f .next/BUILD_ID ] || npx next build
 node --import tsx scripts/faults/crash.ts
+node --import tsx scripts/faults/sigterm.ts
 node --import tsx scripts/faults/two-instances.ts
 node --import tsx scripts/faults/production-start.ts
 node --import tsx scripts/faults/operations.ts
+node --import tsx scripts/faults/background-isolation.ts
+node --import tsx scripts/faults/pgbouncer-migrations.ts

@@ -1,34 +1,44 @@
 /**
- * The server `npm start` runs. On PostgreSQL it runs WEB_CONCURRENCY processes (default: one per
- * core) under Node's cluster module; on the embedded engine, which has one owner, one. Each
- * process serves Next.js through lib/server/http-server.ts and drains on SIGTERM.
+ * The server `npm start` runs. On PostgreSQL it runs WEB_CONCURRENCY processes (default: the CPUs
+ * it may use) under Node's cluster module; on the embedded engine, which has one owner, one. Each
+ * process serves Next.js through lib/server/http-server.ts and stops in order on SIGTERM
+ * (lib/server/lifecycle.ts).
  */
 import cluster from "node:cluster";
-import os from "node:os";
 import path from "node:path";
 import next from "next";
-import { env } from "../lib/env";
+import { env, EnvError, isProductionDeployment, requireAppUrl } from "../lib/env";
 import { logger } from "../lib/observability/logger";
 import { collectProcessMetrics, localMetrics, metricsContentType } from "../lib/observability/metrics";
 import { routePatternMatcher } from "../lib/observability/route-patterns";
+import { connectionsPerProcess, describeCapacity, serverProcesses } from "../lib/server/capacity";
 import { clusterMetricsFromPrimary, joinClusterMetrics, runPrimary } from "../lib/server/cluster";
 import { createPortalServer, drainServer, metricsPath } from "../lib/server/http-server";
-import { markStopping, runShutdownHooks } from "../lib/server/lifecycle";
+import { shutdown } from "../lib/server/lifecycle";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
 const config = env();
 const log = logger();
 const graceMs = config.SHUTDOWN_GRACE_SECONDS * 1000;
+const delayMs = config.SHUTDOWN_DELAY_SECONDS * 1000;
 
-function processCount(): number {
-  if (dev) return 1;
-  if (!config.DATABASE_URL) {
-    if ((config.WEB_CONCURRENCY ?? 1) > 1) log.warn("WEB_CONCURRENCY is ignored on the embedded database: one process owns its folder");
-    return 1;
-  }
-  return config.WEB_CONCURRENCY ?? os.availableParallelism();
+// npm start checks this before it migrates; a server started on its own checks it here.
+try {
+  requireAppUrl(config, isProductionDeployment());
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  log.fatal(error.message);
+  process.exit(1);
 }
+
+const embedded = !config.DATABASE_URL;
+if (embedded && !dev && (config.WEB_CONCURRENCY ?? 1) > 1) log.warn("WEB_CONCURRENCY is ignored on the embedded database: one process owns its folder");
+const processes = serverProcesses({ dev, embedded, webConcurrency: config.WEB_CONCURRENCY });
+// The count this instance resolved, for the processes it forks and the app's database pool
+// (lib/db/open-from-env.ts), which each read their share of DATABASE_POOL_MAX from it.
+process.env.WEB_CONCURRENCY = String(processes);
+const connections = connectionsPerProcess(config.DATABASE_POOL_MAX, processes);
 
 async function serve() {
   const app = next({ dev, dir: root, port: config.PORT });
@@ -42,15 +52,24 @@ async function serve() {
     metrics: async () => ({ contentType: metricsContentType, text: cluster.isWorker ? await clusterMetricsFromPrimary() : await localMetrics() }),
     metricsToken: config.METRICS_TOKEN,
   });
-  server.listen(config.PORT, () => log.info({ port: config.PORT, mode: dev ? "dev" : "production", node: process.version }, "server listening"));
+  // Next.js logs uncaught exceptions and carries on; a process that cannot listen (the port is
+  // taken) must exit instead, so the cluster's primary or the orchestrator sees it.
+  const cannotListen = (error: Error) => {
+    log.fatal({ err: error, port: config.PORT }, "cannot listen");
+    process.exit(1);
+  };
+  server.once("error", cannotListen);
+  server.listen(config.PORT, () => {
+    server.off("error", cannotListen);
+    log.info({ port: config.PORT, mode: dev ? "dev" : "production", node: process.version, processes, connections }, "server listening");
+  });
 
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    markStopping();
-    log.info({ signal, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, "stopping: finishing requests in flight and the current job");
-    await Promise.all([drainServer(server, graceMs), runShutdownHooks()]);
+    log.info({ signal, delaySeconds: config.SHUTDOWN_DELAY_SECONDS, graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, "stopping: not ready, then finishing requests in flight and the current job");
+    await shutdown({ delayMs, drain: () => drainServer(server, graceMs) });
     log.info("stopped");
     process.exit(0);
   };
@@ -58,6 +77,6 @@ async function serve() {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-const workers = processCount();
-if (workers > 1 && cluster.isPrimary) runPrimary(workers, graceMs);
+if (cluster.isPrimary) log.info({ processes, connections }, `starting ${describeCapacity(processes, connections)}`);
+if (processes > 1 && cluster.isPrimary) runPrimary(processes, delayMs + graceMs);
 else await serve();

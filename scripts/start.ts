@@ -9,8 +9,9 @@ import { resolveAuthSecret } from "../lib/auth/secret";
 import { DataDirInUseError } from "../lib/db/data-dir-lock";
 import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
 import { prepareDatabase } from "../lib/db/prepare";
-import { appUrl, dataDir, env, EnvError } from "../lib/env";
+import { appUrl, dataDir, env, EnvError, requireAppUrl } from "../lib/env";
 import { demoAccounts, demoPassword } from "../lib/seed/demo";
+import { connectionsPerProcess, describeCapacity, serverProcesses } from "../lib/server/capacity";
 import { serverArguments } from "./server-bundle";
 
 const dev = process.argv.includes("--dev");
@@ -31,6 +32,7 @@ async function main() {
     production: config.NODE_ENV === "production",
     dataDir: dataDir(),
   });
+  requireAppUrl(config, config.NODE_ENV === "production");
 
   if (config.SEED_DEMO && config.NODE_ENV === "production") {
     console.warn(
@@ -80,7 +82,10 @@ async function main() {
 
   await waitUntilHealthy(`http://127.0.0.1:${config.PORT}/api/health`);
   console.log(`\n  Portal:   ${url}`);
-  console.log(`  Database: ${describeDatabase()}`);
+  // The same count and share scripts/server.ts works out for itself.
+  const processes = serverProcesses({ dev, embedded: !config.DATABASE_URL, webConcurrency: config.WEB_CONCURRENCY });
+  const connections = config.DATABASE_URL ? connectionsPerProcess(config.DATABASE_POOL_MAX, processes) : 1; // PGlite has one
+  console.log(`  Database: ${describeDatabase()}, ${describeCapacity(processes, connections)}`);
   console.log(
     `  E-mail:   ${config.SMTP_URL ? `SMTP ${new URL(config.SMTP_URL).host}, from ${config.MAIL_FROM}` : mailToConsole ? "written to this console (set SMTP_URL to send)" : "off: set SMTP_URL to send e-mail"}`,
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { onClose } from "../server/lifecycle";
 import type { Database, Db, Tx } from "./connect";
 import { openDatabaseFromEnv } from "./open-from-env";
 
@@ -9,7 +10,13 @@ const globalForDb = globalThis as unknown as { __database?: Database };
  * every module share it. Tests put their own database there before anything reads it.
  */
 export function database(): Database {
-  globalForDb.__database ??= openDatabaseFromEnv();
+  if (!globalForDb.__database) {
+    const opened = openDatabaseFromEnv();
+    globalForDb.__database = opened;
+    // Closed last on shutdown (lib/server/lifecycle.ts): PGlite then leaves its folder cleanly
+    // shut down, and on PostgreSQL the pool's connections end instead of being cut.
+    onClose(() => opened.close());
+  }
   return globalForDb.__database;
 }
 

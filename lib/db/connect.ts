@@ -28,7 +28,8 @@ export type Db = PrismaClient<never, typeof omittedColumns>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 export type DatabaseTarget =
-  | { engine: "postgres"; url: string; poolSize?: number }
+  /** `directUrl`: the same database past any transaction pooler, for migrations (they take a session lock). */
+  | { engine: "postgres"; url: string; directUrl?: string; poolSize?: number }
   | { engine: "embedded"; dataDir: string }
   /** An in-memory embedded database, for tests and migration authoring. */
   | { engine: "memory" };
@@ -49,13 +50,18 @@ export interface Database {
  */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.engine === "postgres") {
-    const adapterFactory = new WholeScriptPgAdapterFactory(target.url, target.poolSize ?? 10);
-    const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns, transactionOptions });
+    const queries = new WholeScriptPgAdapterFactory(target.url, target.poolSize ?? 10);
+    const prisma = new PrismaClient({ adapter: queries, omit: omittedColumns, transactionOptions });
+    // Prisma's schema engine serializes migrations with a session advisory lock and never unlocks
+    // it: through PgBouncer's transaction pooling that lock stays on a server connection the
+    // pooler hands to others, and the next deploy's migrations wait for it until they time out.
+    const adapterFactory = target.directUrl ? new WholeScriptPgAdapterFactory(target.directUrl, 2) : queries;
     return {
       engine: "postgres",
       prisma,
       adapterFactory,
       ready: () => prisma.$connect(),
+      // Ends the pool's connections: the adapter's dispose ends the pg.Pool it made.
       close: () => prisma.$disconnect(),
     };
   }

@@ -19,7 +19,8 @@ export class DataDirInUseError extends Error {
   }
 }
 
-const held = new Set<string>();
+/** Each held lock file, with the exit listener that removes it if the process ends holding it. */
+const held = new Map<string, () => void>();
 
 function isAlive(pid: number): boolean {
   try {
@@ -37,8 +38,9 @@ export function lockDataDir(dir: string): void {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      held.add(lockFile);
-      process.once("exit", () => unlockDataDir(dir));
+      const onExit = () => unlockDataDir(dir);
+      held.set(lockFile, onExit);
+      process.once("exit", onExit);
       return;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
@@ -55,7 +57,11 @@ export function lockDataDir(dir: string): void {
 
 export function unlockDataDir(dir: string): void {
   const lockFile = path.join(dir, ".lock");
-  if (!held.delete(lockFile)) return;
+  const onExit = held.get(lockFile);
+  if (!onExit) return;
+  held.delete(lockFile);
+  // A process that opens and closes the folder many times (a test, a long CLI run) keeps no listeners.
+  process.off("exit", onExit);
   try {
     if (fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.rmSync(lockFile);
   } catch {

@@ -1,6 +1,10 @@
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
 /**
@@ -40,7 +44,8 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   bindingsPromise ??= loadBindings();
   const { SchemaEngine } = await bindingsPromise;
-  const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
+  const opened: SqlDriverAdapter[] = [];
+  const bound = bindMigrationAwareSqlAdapterFactory(tracking(adapterFactory, opened));
   const log = () => {}; // the engine's structured logs: nothing we surface
   const engine = await SchemaEngine.new(
     { datamodels: datamodel ? [[datamodel.path, datamodel.content]] : undefined },
@@ -59,5 +64,26 @@ export async function withSchemaEngine<T>(
     throw error;
   } finally {
     engine.free();
+    // The engine leaves its connections open, and with them its session advisory lock: the next
+    // migration run would wait for the pool's idle timeout. Ending them releases the lock now.
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/** The factory, noting every connection the engine opens through it. */
+function tracking(factory: SqlMigrationAwareDriverAdapterFactory, opened: SqlDriverAdapter[]): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
 }

@@ -24,6 +24,15 @@ export function stampClientAddress(request: IncomingMessage, trust: TrustedProxi
   return address;
 }
 
+/**
+ * Whether the socket's peer is a proxy we trust: only then may its headers speak for the request
+ * (X-Request-Id from a load balancer); anyone else could choose what our logs say.
+ */
+export function peerIsTrustedProxy(request: IncomingMessage, trust: TrustedProxies = trustedProxies()): boolean {
+  const peer = request.socket.remoteAddress;
+  return peer !== undefined && trust(peer, 0);
+}
+
 /** The address the server stamped; "unknown" when the app runs behind something else. */
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
   const raw = headers instanceof Headers ? headers.get(clientAddressHeader) : headers[clientAddressHeader];

@@ -74,3 +74,15 @@ export function methodNotAllowed(family: ApiFamily, allowed: string[]) {
   // Any route's params: the answer does not depend on them.
   return (request: NextRequest) => handler(request, { params: Promise.resolve({}) });
 }
+
+/**
+ * The handler of a catch-all route: a path under /api that matches no route answers a 404 in the
+ * family's error format rather than the portal's HTML not-found page, for every method. Next.js
+ * tries catch-all segments last, so these never shadow a real route.
+ */
+export function notFoundRoute(family: ApiFamily) {
+  const handler = apiRoute(family, async () => {
+    throw new AppError("not_found", "Not found.");
+  });
+  return (request: NextRequest) => handler(request, { params: Promise.resolve({}) });
+}

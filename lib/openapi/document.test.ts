@@ -11,6 +11,8 @@ const appDir = path.resolve(import.meta.dirname, "../../app");
 function servedPaths(dir = appDir, prefix = ""): string[] {
   const found: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    // The catch-alls that answer unknown /api paths with a JSON 404 are no endpoint to document.
+    if (entry.isDirectory() && entry.name === "[...path]") continue;
     if (entry.isDirectory()) {
       const segment = entry.name.startsWith("(") ? "" : `/${entry.name.replace(/^\[\.\.\.(\w+)\]$/, "{$1}").replace(/^\[(\w+)\]$/, "{$1}")}`;
       found.push(...servedPaths(path.join(dir, entry.name), prefix + segment));

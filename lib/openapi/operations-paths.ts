@@ -11,7 +11,7 @@ export const operationsPaths = {
             summary: "Readiness: whether this instance can serve (database reachable, every migration applied, not stopping).",
             responses: {
               "200": response("Ready.", out.readinessSchema),
-              "503": response("Not ready, and why.", out.readinessSchema, { status: "not_ready", ready: false, database: "reachable", pendingMigrations: ["20261123140830_dashboard_indexes"], stopping: false }),
+              "503": response("Not ready, and why.", out.readinessSchema, { status: "not_ready", ready: false, reason: "migrations_pending" }),
             },
           },
         },

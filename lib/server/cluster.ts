@@ -5,17 +5,31 @@ import { logger } from "../observability/logger";
 const metricsRequest = "crux-portal:metrics";
 const metricsReply = "crux-portal:metrics-reply";
 
+/** Worker deaths that make the primary give up: `deaths` within `windowMs`. */
+export const crashLoopPolicy = { deaths: 5, windowMs: 60_000 };
+
+/**
+ * Whether the deaths so far (their times, oldest first) are a crash loop. Replacing processes
+ * forever would hide a broken release or a missing database behind a port that never answers;
+ * exiting lets the orchestrator see the failure, restart with back-off, or roll back.
+ */
+export function isCrashLoop(deathTimes: readonly number[], now: number, policy = crashLoopPolicy): boolean {
+  return deathTimes.filter((time) => now - time < policy.windowMs).length >= policy.deaths;
+}
+
 /**
  * The primary of `WEB_CONCURRENCY` server processes (Node's cluster module: they share the
  * listening socket). It replaces a process that dies, with a growing pause if they keep dying
- * at start; answers the workers' requests for the cluster's metrics (prom-client's aggregator);
- * and on SIGTERM or SIGINT passes the signal on and exits once every worker has drained.
+ * at start, and gives up (exit 1) on a crash loop; answers the workers' requests for the
+ * cluster's metrics (prom-client's aggregator); and on SIGTERM or SIGINT passes the signal on and
+ * exits once every worker has drained. `stopMs`: how long a worker may take to stop.
  */
-export function runPrimary(workers: number, graceMs: number) {
+export function runPrimary(workers: number, stopMs: number, policy = crashLoopPolicy) {
   const log = logger().child({ component: "cluster" });
   const aggregator = new client.AggregatorRegistry();
   let stopping = false;
   let quickDeaths = 0;
+  let deathTimes: number[] = [];
   const startedAt = new Map<number, number>();
 
   const fork = () => {
@@ -27,11 +41,25 @@ export function runPrimary(workers: number, graceMs: number) {
 
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
-    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    const now = Date.now();
+    deathTimes = [...deathTimes.filter((time) => now - time < policy.windowMs), now];
+    if (isCrashLoop(deathTimes, now, policy)) {
+      stopping = true;
+      log.fatal(
+        { worker: worker.process.pid, code, signal, deaths: deathTimes.length, windowSeconds: policy.windowMs / 1000 },
+        `giving up: ${deathTimes.length} server processes died within ${policy.windowMs / 1000} s (a crash loop); exiting so the orchestrator sees it`,
+      );
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGKILL");
+      // Let the log line reach stdout before the exit.
+      setTimeout(() => process.exit(1), 100);
+      return;
+    }
+    const lived = now - (startedAt.get(worker.id) ?? 0);
     quickDeaths = lived < 10_000 ? quickDeaths + 1 : 0;
     const pauseMs = Math.min(30_000, 500 * 2 ** Math.min(quickDeaths, 6));
     log.error({ worker: worker.process.pid, code, signal, pauseMs }, "server process died; starting another");
-    setTimeout(() => !stopping && fork(), pauseMs).unref();
+    // Not unref'd: with every process dead at once, this timer is all that keeps the primary alive.
+    setTimeout(() => !stopping && fork(), pauseMs);
   });
 
   cluster.on("message", (worker: Worker, message: { type?: string; id?: string }) => {
@@ -60,7 +88,7 @@ export function runPrimary(workers: number, graceMs: number) {
     // A worker that outlives its own grace period (plus a margin) is stopped hard.
     setTimeout(() => {
       for (const worker of alive) if (!worker.isDead()) worker.process.kill("SIGKILL");
-    }, graceMs + 5_000).unref();
+    }, stopMs + 5_000).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));

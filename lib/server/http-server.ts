@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import http from "node:http";
-import { stampClientAddress } from "../http/client-address";
+import { peerIsTrustedProxy, stampClientAddress } from "../http/client-address";
 import { getBodyPaths, mergeGetBody } from "../http/get-body";
 import { maxHeaderBytes, maxJsonBytes } from "../http/body";
 import { apiContentSecurityPolicy, securityHeaders } from "../http/security-headers.mjs";
+import type { TrustedProxies } from "../http/trusted-proxies";
 import { logger } from "../observability/logger";
 import { httpDuration, httpRequests } from "../observability/metrics";
 
@@ -17,12 +18,14 @@ export interface PortalServerOptions {
   /** The text of /api/metrics (this process's, or the cluster's). */
   metrics: () => Promise<{ contentType: string; text: string }>;
   metricsToken: string | undefined;
+  /** Which peers are proxies (TRUSTED_PROXIES when not given). */
+  trust?: TrustedProxies;
 }
 
 /** Served by this server itself rather than a Next.js route: it must read the cluster's primary. */
 export const metricsPath = "/api/metrics";
 
-/** An incoming X-Request-Id is kept when it looks like an id; anything else gets a fresh one. */
+/** An incoming X-Request-Id from a trusted proxy is kept when it looks like an id; anything else gets a fresh one. */
 const wellFormedRequestId = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
@@ -35,7 +38,8 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
   return http.createServer({ maxHeaderSize: maxHeaderBytes }, async (request, response) => {
     const started = performance.now();
     const incoming = request.headers["x-request-id"];
-    const requestId = typeof incoming === "string" && wellFormedRequestId.test(incoming) ? incoming : crypto.randomUUID();
+    const fromProxy = typeof incoming === "string" && wellFormedRequestId.test(incoming) && peerIsTrustedProxy(request, options.trust);
+    const requestId = fromProxy ? incoming : crypto.randomUUID();
     // Route handlers read it from here to name it in 5xx bodies; clients and proxies from the answer.
     request.headers["x-request-id"] = requestId;
     response.setHeader("X-Request-Id", requestId);
@@ -50,7 +54,7 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
       log.info({ requestId, method: request.method, route, path: pathname, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
     });
     try {
-      stampClientAddress(request);
+      stampClientAddress(request, options.trust);
       if (pathname === metricsPath || pathname === `${metricsPath}/`) return await serveMetrics(request, response, options);
       if ((request.method === "GET" || request.method === "HEAD") && getBodyPaths.test(request.url ?? "") && hasBody(request)) {
         const body = await readCapped(request);

@@ -1,13 +1,18 @@
 /**
- * Running it as a service: request ids and one JSON log line per request with no secret in it,
- * /api/metrics behind METRICS_TOKEN, /api/ready, and SIGTERM: requests in flight finish, new
- * connections are refused, the process exits 0. On PostgreSQL also: WEB_CONCURRENCY processes
- * that share the port, a killed one replaced, metrics summed across them, and the worker's job
- * either finished within the grace period or given back to the queue.
+ * Running it as a service: request ids (kept from a trusted proxy) and one JSON log line per
+ * request with no secret in it, /api/metrics behind METRICS_TOKEN, /api/ready, JSON 404s for
+ * unknown /api paths, and SIGTERM: /api/ready turns 503 for SHUTDOWN_DELAY_SECONDS, requests in
+ * flight finish, new connections are refused, the process exits 0. On PostgreSQL also:
+ * WEB_CONCURRENCY processes that share the port, a killed one replaced, a crash loop given up on,
+ * metrics summed across them, and the worker's job either finished within the grace period or
+ * given back to the queue.
  */
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
-import { checks, freshTarget, prepare, sleep, startServer, timpLogin, type AppServer } from "./support";
+import net from "node:net";
+import { serverArguments } from "../server-bundle";
+import { authSecret, checks, freshTarget, prepare, root, sleep, startServer, timpLogin, type AppServer } from "./support";
 
 const { check, finish } = checks("operations");
 const target = await freshTarget();
@@ -72,12 +77,13 @@ async function refusesNewConnections(server: AppServer) {
 
 // --- Request ids, logs, metrics, readiness (one process) ---
 {
-  const server = await startServer(target, port++, { METRICS_TOKEN: metricsToken });
+  // This script is the load balancer in front: on loopback, a trusted proxy.
+  const server = await startServer(target, port++, { METRICS_TOKEN: metricsToken, TRUSTED_PROXIES: "loopback" });
   try {
     const fresh = await fetch(`${server.url}/api/health`);
     check(/^[0-9a-f-]{36}$/.test(fresh.headers.get("x-request-id") ?? ""), "every response carries an X-Request-Id");
     const kept = await fetch(`${server.url}/api/health`, { headers: { "x-request-id": "lb-7f3a9c21-trace" } });
-    check(kept.headers.get("x-request-id") === "lb-7f3a9c21-trace", "a well-formed incoming X-Request-Id is kept");
+    check(kept.headers.get("x-request-id") === "lb-7f3a9c21-trace", "a well-formed X-Request-Id from a trusted proxy is kept");
     const malformed = "<script>alert(1)</script> and more";
     const replaced = await fetch(`${server.url}/api/health`, { headers: { "x-request-id": malformed } });
     check(/^[0-9a-f-]{36}$/.test(replaced.headers.get("x-request-id") ?? ""), "a malformed one is replaced by a fresh id");
@@ -106,6 +112,18 @@ async function refusesNewConnections(server: AppServer) {
     const ready = await fetch(`${server.url}/api/ready`);
     check(ready.status === 200 && ((await ready.json()) as { status: string }).status === "ready", "/api/ready: 200 when the database answers and every migration is applied");
 
+    // Unknown paths under /api: a JSON 404 in the family's format, never the portal's HTML page.
+    const unknownTimp = await fetch(`${server.url}/api/timp/organizations/connections/${crypto.randomUUID()}/anything/`, { method: "POST", headers: { authorization: `Token ${token}` } });
+    check(unknownTimp.status === 404 && JSON.stringify(await unknownTimp.json()) === '{"detail":"Not found."}', "an unknown /api/timp path: 404 {\"detail\": \"Not found.\"}");
+    const unknownApi = await fetch(`${server.url}/api/no/such/thing`, { method: "DELETE" });
+    check(unknownApi.status === 404 && ((await unknownApi.json()) as { message?: string }).message === "Not found.", "an unknown /api path: a JSON 404");
+    const real = await Promise.all([
+      fetch(`${server.url}/api/auth/csrf`).then((r) => r.status),
+      fetch(`${server.url}/api/openapi.json`).then((r) => r.status),
+      fetch(`${server.url}/api/timp/organizations/connections/request/`, { headers: { authorization: `Token ${token}` } }).then((r) => r.status),
+    ]);
+    check(real.every((status) => status === 200), `the catch-alls shadow no real route (${real.join(",")})`);
+
     // SIGTERM while an upload is half sent: it completes, nothing new is accepted, exit 0.
     const upload = slowUpload(server, token!, 1_500);
     await upload.firstHalfSent;
@@ -123,7 +141,46 @@ async function refusesNewConnections(server: AppServer) {
   }
 }
 
+// --- SHUTDOWN_DELAY_SECONDS: not ready first, so a load balancer stops sending, then the listener closes ---
+{
+  const server = await startServer(target, port++, { SHUTDOWN_DELAY_SECONDS: "3" });
+  try {
+    const exited = exitOf(server);
+    server.process.kill("SIGTERM");
+    await sleep(500);
+    const ready = await fetch(`${server.url}/api/ready`);
+    const body = await ready.text();
+    check(ready.status === 503 && body === '{"status":"not_ready","ready":false,"reason":"stopping"}', `after SIGTERM, within the delay: /api/ready 503, a generic reason (${ready.status} ${body})`);
+    check((await fetch(`${server.url}/api/health`)).status === 200, "…while the listener still serves");
+    await sleep(3_000);
+    check(await refusesNewConnections(server), "after the delay, new connections are refused");
+    check((await exited) === 0, "then exit 0");
+  } finally {
+    server.process.kill("SIGKILL");
+  }
+}
+
 if (postgres) {
+  // --- A cluster whose processes keep dying gives up, so the orchestrator sees it ---
+  {
+    const busyPort = port++;
+    // Someone else holds the port: every server process dies at listen.
+    const squatter = net.createServer().listen(busyPort);
+    await new Promise((resolve) => squatter.once("listening", resolve));
+    const child = spawn(process.execPath, serverArguments(root), {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...target.env, WEB_CONCURRENCY: "2", PORT: String(busyPort), AUTH_SECRET: authSecret, APP_URL: `http://localhost:${busyPort}`, NODE_ENV: "production" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.resume();
+    const code = await Promise.race([new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c))), sleep(90_000).then(() => "timeout" as const)]);
+    child.kill("SIGKILL");
+    squatter.close();
+    check(code === 1 && /giving up: \d+ server processes died within 60 s/.test(output), `a crash loop: the primary gives up, says why, and exits 1 (exit ${code})`);
+  }
+
   // --- A cluster of two processes on one port ---
   const server = await startServer(target, port++, { WEB_CONCURRENCY: "2", METRICS_TOKEN: metricsToken });
   try {

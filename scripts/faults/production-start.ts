@@ -1,7 +1,8 @@
 /**
- * A production start as the README shows it (`NODE_ENV=production npm start`) on an empty
- * database: no demo account may exist, and the start says how to create the first admin. Then
- * the same with an explicit SEED_DEMO=1: demo data, behind a loud warning.
+ * A production start as the README shows it (`NODE_ENV=production npm start`): without APP_URL it
+ * refuses to start. On an empty database no demo account may exist, and the start says how to
+ * create the first admin. Then the same with an explicit SEED_DEMO=1: demo data, behind a loud
+ * warning.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -15,7 +16,7 @@ async function startLikeTheReadme(target: Target, extraEnv: Record<string, strin
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: "", SEED_DEMO: "", ...target.env, ...extraEnv, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: "", SEED_DEMO: "", APP_URL: url, ...target.env, ...extraEnv, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -35,6 +36,25 @@ async function startLikeTheReadme(target: Target, extraEnv: Record<string, strin
 }
 
 const { check, finish } = checks("production start");
+
+// Without APP_URL a production start stops before it touches anything, and says what to set.
+{
+  const target = await freshTarget();
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, DATABASE_URL: "", APP_URL: "", ...target.env, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    check(code === 1 && output.includes("APP_URL is required in production"), `production without APP_URL: exit 1, naming APP_URL (exit ${code}: ${output.trim().slice(0, 200)})`);
+  } finally {
+    await target.dispose();
+  }
+}
 
 const empty = await freshTarget();
 try {

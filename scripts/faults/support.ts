@@ -42,10 +42,13 @@ export async function freshTarget(): Promise<Target> {
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  // Behind a transaction pooler (scripts/faults/pgbouncer.sh) migrations go to the server itself.
+  const direct = process.env.DATABASE_DIRECT_URL ? new URL(process.env.DATABASE_DIRECT_URL) : undefined;
+  if (direct) direct.pathname = `/${name}`;
   return {
     engine: "postgres",
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ engine: "postgres", url: url.toString(), poolSize: 4 }),
+    env: { DATABASE_URL: url.toString(), ...(direct ? { DATABASE_DIRECT_URL: direct.toString() } : {}) },
+    open: () => openDatabase({ engine: "postgres", url: url.toString(), directUrl: direct?.toString(), poolSize: 4 }),
     dispose: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
 }
@@ -86,6 +89,8 @@ export async function startServer(
       ...process.env,
       // One process unless a test asks for a cluster: kill -9 then means the whole instance.
       WEB_CONCURRENCY: "1",
+      // No pause for a load balancer before the listener closes, unless a test asks for one.
+      SHUTDOWN_DELAY_SECONDS: "0",
       ...target.env,
       ...extraEnv,
       PORT: String(port),

@@ -3,7 +3,7 @@ import { apiRoute, json } from "@/lib/http/route";
 
 /**
  * Readiness, for a load balancer: 200 when this instance can serve (database reachable, every
- * migration applied, not stopping), 503 with the reason otherwise. /api/health is liveness.
+ * migration applied, not stopping), 503 with a generic reason otherwise. /api/health is liveness.
  */
 export const GET = apiRoute("plain", async () => {
   const readiness = await checkReadiness();

@@ -8,7 +8,7 @@ import { POST as create } from "@/app/api/timp/organizations/connections/request
 import { db } from "@/lib/db/client";
 import { jsonHeaders, person, validRequest, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { POST as requestChanges } from "./route";
+import { POST as requestChanges } from "@/app/api/timp/organizations/connections/request/[uuid]/request-changes/route";
 
 const url = (id: string, action = "") => `/api/timp/organizations/connections/request/${id}/${action}`;
 const post = (route: typeof approve, who: Person, id: string, action: string, body?: unknown) =>
@@ -42,10 +42,11 @@ describe("changes requested", () => {
     const response = await callRoute(history, url(id, "history/"), { headers: retailer.auth }, { uuid: id });
     expect(response.status).toBe(200);
     const { history: entries } = await response.json();
-    expect(entries.map((entry: { event: string }) => entry.event)).toEqual(["submitted", "changes_requested", "resubmitted", "approved"]);
+    expect(entries.map((entry: { event: string }) => entry.event)).toEqual(["submitted", "changes_requested", "edited", "resubmitted", "approved"]);
     expect(entries[1]).toMatchObject({ actor: { uuid: admin.id, email: admin.email }, message: "Add the supplier's account number." });
     expect(entries[0]).toMatchObject({ actor: { uuid: retailer.id }, message: null });
-    expect(new Date(entries[0].at).getTime()).toBeLessThanOrEqual(new Date(entries[3].at).getTime());
+    expect(entries[2]).toMatchObject({ actor: { uuid: retailer.id }, message: null });
+    expect(new Date(entries[0].at).getTime()).toBeLessThanOrEqual(new Date(entries[4].at).getTime());
   });
 
   it("is for admins, needs a message, and only from pending; reject stays possible while changes are awaited", async () => {

@@ -3,7 +3,7 @@ import { GET as listRequests } from "@/app/api/timp/organizations/connections/re
 import { db } from "@/lib/db/client";
 import { person, unique } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { GET, POST } from "./route";
+import { GET, POST } from "@/app/api/timp/organizations/user-login/route";
 
 const login = (body: unknown, headers: Record<string, string> = {}) =>
   callRoute(POST, "/api/timp/organizations/user-login/", {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/connect";
 import { callRoute, withDatabase } from "@/tests/support/route";
-import { GET } from "./route";
+import { GET } from "@/app/api/health/route";
 
 describe("GET /api/health", () => {
   it("reports ok and which engine serves the data", async () => {

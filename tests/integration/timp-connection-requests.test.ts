@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { jsonHeaders, person, validRequest, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { DELETE, GET, POST } from "./route";
+import { DELETE, GET, POST } from "@/app/api/timp/organizations/connections/request/route";
 
 const path = "/api/timp/organizations/connections/request/";
 
@@ -60,6 +60,7 @@ describe("GET connection requests", () => {
       rejection_reason: null,
       decided_at: null,
       requested_by: { uuid: retailer.id, first_name: "Test", last_name: expect.any(String), email: retailer.email, phone: "", job_title: "" },
+      version: expect.any(Number),
     });
   });
 

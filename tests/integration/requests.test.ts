@@ -5,7 +5,7 @@ import { GET as download } from "@/app/api/requests/[requestId]/download/route";
 import { db } from "@/lib/db/client";
 import { bearerFor, person, sessionCookie } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { GET, POST } from "./route";
+import { GET, POST } from "@/app/api/requests/route";
 
 const unauthorized = {
   error: "Unauthorized",

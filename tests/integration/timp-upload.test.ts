@@ -3,7 +3,7 @@ import { GET as download } from "@/app/api/timp/organizations/files/[uuid]/route
 import { db } from "@/lib/db/client";
 import { person, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { POST } from "./route";
+import { POST } from "@/app/api/timp/organizations/files/upload/route";
 
 const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 

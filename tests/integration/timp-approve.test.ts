@@ -3,7 +3,7 @@ import { POST as reject } from "@/app/api/timp/organizations/connections/request
 import { db } from "@/lib/db/client";
 import { jsonHeaders, person, unique, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { POST as approve } from "./route";
+import { POST as approve } from "@/app/api/timp/organizations/connections/request/[uuid]/approve/route";
 
 async function pendingRequest(retailer: Person, supplierName = "Globex Supply") {
   return db.connectionRequest.create({

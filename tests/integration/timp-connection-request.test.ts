@@ -3,7 +3,7 @@ import { POST as createRoute } from "@/app/api/timp/organizations/connections/re
 import { db } from "@/lib/db/client";
 import { jsonHeaders, person, validRequest, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
-import { GET, PATCH, PUT } from "./route";
+import { GET, PATCH, PUT } from "@/app/api/timp/organizations/connections/request/[uuid]/route";
 
 const base = "/api/timp/organizations/connections/request/";
 
