@@ -31,7 +31,17 @@ export function startBackgroundJobs(): () => Promise<void> {
       idleMs: 2_000,
       async run(keepGoing) {
         let built = 0;
-        for (let claimed; keepGoing() && (claimed = await claimNextRequest(workerId, new Date())); built++) await processRequest(workerId, claimed, new Date());
+        while (keepGoing()) {
+          const claimed = await claimNextRequest(workerId, new Date());
+          if (!claimed) break;
+          // A claim that came back after the stop began is given back, not started.
+          if (!keepGoing()) {
+            await releaseClaims(workerId);
+            break;
+          }
+          await processRequest(workerId, claimed, new Date());
+          built++;
+        }
         if (built) log.info({ built }, "data requests processed");
         return built;
       },
@@ -59,8 +69,8 @@ export function startBackgroundJobs(): () => Promise<void> {
     {
       name: "webhooks",
       idleMs: 500,
-      async run() {
-        const started = await webhooks.dispatch();
+      async run(keepGoing) {
+        const started = await webhooks.dispatch(new Date(), keepGoing);
         const counts = webhooks.takeCounts();
         if (counts.delivered || counts.failed) log.info(counts, "webhook outcomes");
         return started;

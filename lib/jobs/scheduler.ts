@@ -16,6 +16,9 @@ export interface Job {
   release?(): Promise<number>;
 }
 
+/** How long a stopping scheduler waits, after releasing, for passes to give back a claim in flight. */
+const settleAfterReleaseMs = 2_000;
+
 export interface SchedulerOptions {
   /** How long one pass may keep taking new work: passes are bounded by time, never "until empty". */
   passMs: number;
@@ -72,6 +75,9 @@ export function startScheduler(jobs: Job[], options: SchedulerOptions): Schedule
       await Promise.race([passes, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await Promise.allSettled(jobs.map((job) => job.settle?.(Math.max(0, deadline - Date.now()))));
       const released = await Promise.all(jobs.map(async (job) => [job.name, (await job.release?.().catch(() => 0)) ?? 0] as const));
+      // A pass may have had a claim in flight when its queue was released: it gives that claim
+      // back itself once the claim returns (keepGoing is false now), so it gets a moment for that.
+      await Promise.race([Promise.allSettled([...running.values()]), new Promise((resolve) => setTimeout(resolve, settleAfterReleaseMs).unref())]);
       const held = Object.fromEntries(released.filter(([, count]) => count > 0));
       if (Object.keys(held).length > 0) options.log.warn({ released: held }, "background jobs stopped mid-work: their claims are back in the queues");
       else options.log.info("background jobs stopped");

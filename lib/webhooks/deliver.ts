@@ -104,16 +104,22 @@ export class WebhookDispatcher {
    * most half the slots: many dark endpoints at once (new ones, or before their circuits open)
    * still leave the other half to the endpoints known to answer.
    */
-  async dispatch(now = new Date()): Promise<number> {
-    const proven = await this.claim(now, this.maxInFlight - this.inFlight.size, false);
+  async dispatch(now = new Date(), keepGoing: () => boolean = () => true): Promise<number> {
+    const proven = await this.claim(now, this.maxInFlight - this.inFlight.size, false, keepGoing);
     const onProbation = [...this.inFlight.values()].filter((entry) => entry.probation).length;
     const probationRoom = Math.min(this.maxInFlight - this.inFlight.size, Math.max(1, Math.floor(this.maxInFlight / 2)) - onProbation);
-    return proven + (await this.claim(now, probationRoom, true));
+    return proven + (await this.claim(now, probationRoom, true, keepGoing));
   }
 
-  private async claim(now: Date, room: number, probation: boolean): Promise<number> {
-    if (room <= 0) return 0;
-    const claims = await load(await claimMessages("WebhookDelivery", candidates(now, room, probation), now));
+  private async claim(now: Date, room: number, probation: boolean, keepGoing: () => boolean): Promise<number> {
+    if (room <= 0 || !keepGoing()) return 0;
+    const claimed = await claimMessages("WebhookDelivery", candidates(now, room, probation), now);
+    // Claims that came back after the process began to stop are given back, not sent.
+    if (!keepGoing()) {
+      await releaseClaims("WebhookDelivery", claimed, now);
+      return 0;
+    }
+    const claims = await load(claimed);
     const policy = this.policy();
     const clock = clockFrom(now);
     for (const claim of claims) {
