@@ -10,6 +10,15 @@ cd "$(dirname "$0")/../.."
 : "${DATABASE_URL:?pgbouncer.sh needs DATABASE_URL (a local PostgreSQL server)}"
 [ "$#" -gt 0 ] || { echo "usage: DATABASE_URL=… $0 <command…>" >&2; exit 2; }
 
+if [ ! -x /usr/sbin/pgbouncer ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's pgbouncer for the pooled pass…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer) >/dev/null
+  else
+    echo "The pooled pass needs Debian's pgbouncer at /usr/sbin/pgbouncer: run 'sudo apt-get install pgbouncer'." >&2
+    exit 1
+  fi
+fi
 direct_url=$DATABASE_URL
 read -r host port < <(node -e 'const u = new URL(process.argv[1]); console.log(u.hostname, u.port || 5432)' "$direct_url")
 case "$host" in 127.0.0.1|localhost) ;; *) echo "pgbouncer.sh runs against a local server only" >&2; exit 2 ;; esac
