@@ -124,7 +124,7 @@ const envSchema = z.object({
   IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /** Days a sent or failed e-mail stays in the delivery log. */
   DELIVERY_LOG_RETENTION_DAYS: z.coerce.number().positive().default(30),
-  /** Webhook deliveries in flight at once per instance (each endpoint gets at most 2 of them). */
+  /** Webhook deliveries in flight at once per server process (one per endpoint; endpoints on probation hold at most half). */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Days a fanned-out event (a request's timeline entry) and its notifications are kept. */
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(730),

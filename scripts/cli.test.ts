@@ -57,4 +57,24 @@ describe("operator CLI on the embedded database", () => {
     }
     expect(cli(dataDir, "user:create", "--email", "late@example.com", "--password", "operator password").status).toBe(0);
   });
+
+  it("lists events parked after failed fan-outs and puts one back", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
+    expect(cli(dataDir, "events:parked").stdout).toMatch(/No parked events\./);
+    const database = openDatabase({ engine: "embedded", dataDir });
+    const event = await database.prisma.event.create({ data: { type: "connection_request.approved", parkedAt: new Date(), fanoutAttempts: 5, fanoutError: "boom" } });
+    await database.close();
+
+    const listed = cli(dataDir, "events:parked");
+    expect(listed.stdout).toContain(`${event.id}  connection_request.approved`);
+    expect(listed.stdout).toContain("after 5 attempts: boom");
+    expect(cli(dataDir, "events:retry", "--id", event.id).stdout).toMatch(/will be fanned out again/);
+    const again = openDatabase({ engine: "embedded", dataDir });
+    expect(await again.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ parkedAt: null, fanoutAttempts: 0 });
+    await again.close();
+    const missing = cli(dataDir, "events:retry", "--id", event.id);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("No parked event");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000); // four runs of the CLI, each opening the folder
 });

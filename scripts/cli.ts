@@ -4,6 +4,8 @@
  *                              [--org NAME --org-type retailer|supplier]
  *   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
  *   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]
+ *   npm run cli -- events:parked                 events whose fan-out failed too often, with their errors
+ *   npm run cli -- events:retry --id EVENT_ID    fans a parked event out again
  * Works on the embedded database while the app is stopped, and on PostgreSQL at any time.
  */
 import { parseArgs } from "node:util";
@@ -12,6 +14,7 @@ import { DataDirInUseError } from "../lib/db/data-dir-lock";
 import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
 import { prepareDatabase } from "../lib/db/prepare";
 import { EnvError } from "../lib/env";
+import { listParkedEvents, retryParkedEvent } from "../lib/events/parked";
 import { AppError } from "../lib/http/errors";
 import { accountChangeSchema } from "../lib/schemas/users";
 import { changeAccount, createAccount, createOrganization } from "../lib/users/accounts";
@@ -19,7 +22,9 @@ import { changeAccount, createAccount, createOrganization } from "../lib/users/a
 const usage = `usage:
   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L] [--org NAME --org-type retailer|supplier]
   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
-  npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]   (signs the person out everywhere)`;
+  npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]   (signs the person out everywhere)
+  npm run cli -- events:parked
+  npm run cli -- events:retry --id EVENT_ID`;
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -37,12 +42,13 @@ const { values } = parseArgs({
     "account-number": { type: "string" },
     role: { type: "string" },
     status: { type: "string" },
+    id: { type: "string" },
   },
   strict: true,
 });
 
 async function run() {
-  if (!["user:create", "org:create", "user:update"].includes(command ?? "")) throw new UsageError(usage);
+  if (!["user:create", "org:create", "user:update", "events:parked", "events:retry"].includes(command ?? "")) throw new UsageError(usage);
   const database = openDatabaseFromEnv({ poolSize: 2 });
   try {
     // A fresh database is made usable first; demo data is only for `npm start`.
@@ -63,6 +69,14 @@ async function run() {
       );
       const org = account.organization ? ` in ${account.organization.name} (${account.organization.type})` : "";
       console.log(`Created ${account.role} ${account.email}${org} on ${describeDatabase()}.`);
+    } else if (command === "events:parked") {
+      const parked = await listParkedEvents(database.prisma);
+      if (parked.length === 0) console.log("No parked events.");
+      for (const event of parked) console.log(`${event.id}  ${event.type}  parked ${event.parkedAt!.toISOString()} after ${event.fanoutAttempts} attempts: ${event.fanoutError}`);
+    } else if (command === "events:retry") {
+      const id = z.uuid({ error: "--id must be an event id" }).parse(values.id);
+      if (!(await retryParkedEvent(database.prisma, id))) throw new UsageError(`No parked event ${id}.`);
+      console.log(`Event ${id} will be fanned out again.`);
     } else if (command === "user:update") {
       const change = accountChangeSchema.parse({ role: values.role, status: values.status });
       const account = await changeAccount(database.prisma, values.email ?? "", change);

@@ -120,15 +120,24 @@ describe("notifications", () => {
     expect(unreadLabel(99)).toBe("99");
   });
 
-  it("parks an event that cannot be fanned out after a few attempts, and delivers the ones after it", async () => {
+  it("lets the events after a failing one go on, retries it with backoff, and parks it after a few attempts", async () => {
     const retailer = await person();
     const admin = await person({ admin: true });
     // A malformed row (a decision without its request) that fails every fan-out, before a good event.
     const poison = await db.event.create({ data: { type: "connection_request.approved" } });
     const good = await submit(retailer);
 
+    const start = Date.now();
+    const first = await fanOutEvents(new Date(start), { email: true });
+    expect(first.failed).toBe(1);
+    expect(await told(admin)).toContain("connection_request.submitted"); // not held up behind it
+    expect(await db.event.count({ where: { connectionRequestId: good, fannedOutAt: null } })).toBe(0);
+    const waiting = await db.event.findUniqueOrThrow({ where: { id: poison.id } });
+    expect(waiting.fanoutRetryAt!.getTime()).toBe(start + 30_000);
+    expect((await fanOutEvents(new Date(start + 29_000), { email: true })).failed).toBe(0); // not before its backoff
+
     let parked = 0;
-    for (let pass = 0; pass < 4 * maxFanoutAttempts && parked === 0; pass++) parked = (await fanOutEvents(new Date(), { email: true })).parked;
+    for (let attempt = 1; attempt < maxFanoutAttempts; attempt++) parked += (await fanOutEvents(new Date(start + attempt * 3_600_000), { email: true })).parked;
     expect(parked).toBe(1);
     await drainOutbox();
 
@@ -136,7 +145,5 @@ describe("notifications", () => {
     expect(stuck).toMatchObject({ fanoutAttempts: maxFanoutAttempts, fannedOutAt: null });
     expect(stuck.parkedAt).not.toBeNull();
     expect(stuck.fanoutError).toBeTruthy();
-    expect(await told(admin)).toContain("connection_request.submitted");
-    expect(await db.event.count({ where: { connectionRequestId: good, fannedOutAt: null } })).toBe(0);
   });
 });

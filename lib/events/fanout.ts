@@ -76,7 +76,8 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
  * connection as the API returns it, as it is at fan-out time.
  */
 async function queueWebhooks(tx: Tx, event: PendingEvent, now: Date) {
-  const subscribed = { disabledAt: null, events: { has: event.type } };
+  // An endpoint whose maker's account is disabled is paused: nothing is queued for it meanwhile.
+  const subscribed = { disabledAt: null, events: { has: event.type }, owner: { status: "active" as const } };
   let endpoints: { id: string }[] = [];
   let data: unknown;
   const family = eventSpec(event.type)?.webhooks;
@@ -140,7 +141,11 @@ async function mailContext(tx: Tx, event: PendingEvent): Promise<(forAdmin: bool
   return () => ({ type: event.type, subject: request.dataTypes.join(", "), message: event.message, path: "/requests" });
 }
 
-/** Fan-outs of one event that may fail before it is parked (kept, with its error, for an admin to look at). */
+/**
+ * Fan-outs of one event that may fail before it is parked: kept, with its error, for an operator
+ * (`npm run cli -- events:parked`, `events:retry`; lib/events/parked.ts). Between attempts it waits 30 s,
+ * doubling, so a passing outage (a failover, a timeout under load) does not park a sound event.
+ */
 export const maxFanoutAttempts = 5;
 
 /** Turns one event into its webhooks, notifications and e-mails. */
@@ -166,7 +171,7 @@ export interface FanoutPass {
  * The outbox's consumer: takes the next event not yet fanned out, oldest first, and turns it into
  * its notifications, e-mails (when mail is on) and webhooks in one transaction with marking it
  * done. One event per transaction, so one that cannot be fanned out (a poison event) fails alone:
- * its attempts are counted and, at the limit, it is parked and the events after it go on. SKIP
+ * it waits for its next attempt while the events after it go on, and at the limit it is parked. SKIP
  * LOCKED lets every instance's worker run this at once without two of them taking the same
  * event; a crash before the commit leaves the event for the next run, and the unique (person,
  * event) key makes that harmless. E-mails and webhooks are only queued here: lib/mail/outbox.ts
@@ -184,7 +189,8 @@ export async function fanOutEvents(now = new Date(), options: { email?: boolean;
       current = await prisma.$transaction(async (tx) => {
         const [event] = await tx.$queryRaw<PendingEvent[]>`
           SELECT id, type, "organizationId", "userId", "actorId", "connectionRequestId", "connectionId", "dataRequestId", message FROM "Event"
-          WHERE "fannedOutAt" IS NULL AND "parkedAt" IS NULL ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED`;
+          WHERE "fannedOutAt" IS NULL AND "parkedAt" IS NULL AND ("fanoutRetryAt" IS NULL OR "fanoutRetryAt" <= ${now})
+          ORDER BY sequence LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!event) return undefined;
         current = event.id;
         await fanOutOne(tx, event, now, email);
@@ -195,9 +201,7 @@ export async function fanOutEvents(now = new Date(), options: { email?: boolean;
       // Nothing was taken (the database is away): the next pass tries again, nothing is counted.
       if (!current) throw error;
       pass.failed++;
-      const parked = await countFailedFanout(current, String((error as Error).message), now);
-      if (!parked) break; // tried again on the next pass, not in a tight loop
-      pass.parked++;
+      if (await countFailedFanout(current, String((error as Error).message), now)) pass.parked++;
       continue;
     }
     if (!current) break;
@@ -206,12 +210,14 @@ export async function fanOutEvents(now = new Date(), options: { email?: boolean;
   return pass;
 }
 
-/** Counts a failed fan-out of an event; parks it at the limit. Whether it is parked now. */
+/** Counts a failed fan-out of an event and sets its next attempt; parks it at the limit. Whether it is parked now. */
 async function countFailedFanout(eventId: string, error: string, now: Date): Promise<boolean> {
   const [row] = await database().prisma.$queryRaw<{ parked: boolean }[]>`
     UPDATE "Event" SET "fanoutAttempts" = "fanoutAttempts" + 1, "fanoutError" = ${error.slice(0, 1000)},
+      "fanoutRetryAt" = ${now}::timestamptz + make_interval(secs => 30 * power(2, "fanoutAttempts")),
       "parkedAt" = CASE WHEN "fanoutAttempts" + 1 >= ${maxFanoutAttempts}::int THEN ${now}::timestamptz END
     WHERE id = ${eventId}::uuid AND "fannedOutAt" IS NULL
     RETURNING "parkedAt" IS NOT NULL AS parked`;
   return row?.parked ?? false;
 }
+

@@ -172,6 +172,12 @@ describe("the housekeeping sweep", () => {
     expect(await exists(db.webhookDelivery, oldHeld.id)).toBe(false);
     expect(await exists(db.webhookDelivery, recentSent.id)).toBe(true);
     expect(await exists(db.webhookDelivery, oldPending.id)).toBe(true);
+
+    // An endpoint that is disabled sends nothing: its old pending deliveries go with the log.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { disabledAt: now } });
+    await sweepExpiredRows(now, periods);
+    expect(await exists(db.webhookDelivery, oldPending.id)).toBe(false);
+    expect(await exists(db.webhookDelivery, recentSent.id)).toBe(true);
   });
 
   it("deletes delivered events after their retention, with their notifications, and never one not yet delivered", async () => {
@@ -214,8 +220,12 @@ describe("the housekeeping sweep", () => {
     const alone = await register(longAgo, { organizationName: colleagueOrg });
     await register(ago(now, hour), { organizationName: colleagueOrg });
 
+    const rescuing = await register(longAgo); // asked for a password reset, which also confirms the address
+    await db.accountLink.create({ data: { userId: rescuing.id, purpose: "reset_password", tokenHash: unique() + unique(), expiresAt: new Date(now.getTime() + hour) } });
+
     const report = await sweepExpiredRows(now, periods);
 
+    expect(await exists(db.user, rescuing.id)).toBe(true);
     expect(await exists(db.user, abandoned.id)).toBe(false);
     expect(await exists(db.organization, abandoned.organization!.id)).toBe(false);
     expect(await exists(db.user, recent.id)).toBe(true);

@@ -106,7 +106,11 @@ const targets: SweepTarget[] = [
     // A disabled endpoint's held backlog goes too: enabling it again only requeues the last day's.
     name: "webhook delivery log",
     table: "WebhookDelivery",
-    due: (now, p) => Prisma.sql`SELECT id FROM "WebhookDelivery" WHERE status IN ('sent', 'failed', 'held') AND "createdAt" < ${before(now, p.deliveryLogMs)}`,
+    // Pending ones of an endpoint that is disabled or whose maker's account is will not be sent.
+    due: (now, p) => Prisma.sql`
+      SELECT d.id FROM "WebhookDelivery" d JOIN "WebhookEndpoint" e ON e.id = d."endpointId" JOIN "User" o ON o.id = e."ownerId"
+      WHERE d."createdAt" < ${before(now, p.deliveryLogMs)}
+        AND (d.status IN ('sent', 'failed', 'held') OR e."disabledAt" IS NOT NULL OR o.status <> 'active')`,
   },
   {
     // Delivered (or parked) events: their notifications go with them. Events are the requests'
@@ -127,9 +131,11 @@ const targets: SweepTarget[] = [
 
 /**
  * Accounts registered and never confirmed, once their last confirmation link has been expired for
- * the grace period, and the organizations their registration made if nothing else is left in them
+ * the grace period (and no other link of theirs is still usable: a password reset also confirms
+ * the address), and the organizations their registration made if nothing else is left in them
  * (no member, request, upload or connection). Two statements in one transaction: the second must
- * see the first's deletions.
+ * see the first's deletions. A member added meanwhile makes the second fail on its foreign key,
+ * and the next sweep sees them.
  */
 async function deleteUnverifiedAccounts(now: Date, periods: SweepPeriods): Promise<{ accounts: number; organizations: number }> {
   const cutoff = before(now, periods.unverifiedAccountGraceMs);
@@ -138,6 +144,7 @@ async function deleteUnverifiedAccounts(now: Date, periods: SweepPeriods): Promi
       DELETE FROM "User" WHERE id IN (
         SELECT u.id FROM "User" u WHERE u."emailVerifiedAt" IS NULL AND u."createdAt" < ${before(now, linkLifetimeMs.verify_email + periods.unverifiedAccountGraceMs)}
           AND NOT EXISTS (SELECT 1 FROM "AccountLink" l WHERE l."userId" = u.id AND l.purpose = 'verify_email' AND l."expiresAt" >= ${cutoff})
+          AND NOT EXISTS (SELECT 1 FROM "AccountLink" l WHERE l."userId" = u.id AND l."usedAt" IS NULL AND l."expiresAt" >= ${now})
         LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
       RETURNING "organizationId"`;
     const organizationIds = [...new Set(gone.flatMap((row) => (row.organizationId ? [row.organizationId] : [])))];
@@ -168,27 +175,50 @@ function deleteBatch(target: SweepTarget, now: Date, periods: SweepPeriods) {
 
 export type SweepReport = Record<string, number>;
 
+export interface SweepOutcome {
+  deleted: SweepReport;
+  /** False when `keepGoing` stopped it before every kind was done: the next pass goes on. */
+  finished: boolean;
+}
+
+const rethrow = (_target: string, error: unknown): void => {
+  throw error;
+};
+
 /**
- * Deletes, batch by batch, every row of every kind that is past its period; stops starting new
- * batches once `keepGoing` says so (the next sweep finishes the rest).
+ * Deletes, batch by batch, every row of every kind that is past its period, and stops starting new
+ * batches once `keepGoing` says so. A kind that fails is reported to `onError` and the others
+ * still go.
  */
-export async function sweepExpiredRows(now = new Date(), periods = configuredPeriods(), keepGoing: () => boolean = () => true): Promise<SweepReport> {
-  const report: SweepReport = { "unverified accounts": 0, "empty organizations": 0 };
-  for (let batch; keepGoing() && (batch = await deleteUnverifiedAccounts(now, periods)).accounts > 0; ) {
-    report["unverified accounts"]! += batch.accounts;
-    report["empty organizations"]! += batch.organizations;
-    if (batch.accounts < batchSize) break;
+export async function sweep(now = new Date(), periods = configuredPeriods(), keepGoing: () => boolean = () => true, onError = rethrow): Promise<SweepOutcome> {
+  const deleted: SweepReport = { "unverified accounts": 0, "empty organizations": 0 };
+  try {
+    for (let batch; keepGoing() && (batch = await deleteUnverifiedAccounts(now, periods)).accounts > 0; ) {
+      deleted["unverified accounts"]! += batch.accounts;
+      deleted["empty organizations"]! += batch.organizations;
+      if (batch.accounts < batchSize) break;
+    }
+  } catch (error) {
+    onError("unverified accounts", error);
   }
   for (const target of targets) {
-    let deleted = 0;
-    while (keepGoing()) {
-      const count = await deleteBatch(target, now, periods);
-      deleted += count;
-      if (count < batchSize) break;
+    deleted[target.name] = 0;
+    try {
+      while (keepGoing()) {
+        const count = await deleteBatch(target, now, periods);
+        deleted[target.name]! += count;
+        if (count < batchSize) break;
+      }
+    } catch (error) {
+      onError(target.name, error);
     }
-    report[target.name] = deleted;
   }
-  return report;
+  return { deleted, finished: keepGoing() };
+}
+
+/** The whole sweep at once, failing on the first error: for tests and one-off runs. */
+export async function sweepExpiredRows(now = new Date(), periods = configuredPeriods()): Promise<SweepReport> {
+  return (await sweep(now, periods)).deleted;
 }
 
 /**

@@ -4,8 +4,8 @@ import { recordExpiryEvents } from "../data-requests/expiry";
 import { claimNextRequest, newWorkerId, processRequest, releaseClaims } from "../data-requests/worker";
 import { env } from "../env";
 import { fanOutEvents } from "../events/fanout";
-import { claimSweep, sweepExpiredRows } from "../housekeeping/sweep";
-import { sendDueEmails } from "../mail/outbox";
+import { claimSweep, sweep } from "../housekeeping/sweep";
+import { mailQueue } from "../mail/outbox";
 import { logger } from "../observability/logger";
 import { registerQueueDepth } from "../observability/metrics";
 import { onShutdown } from "../server/lifecycle";
@@ -23,7 +23,9 @@ export function startBackgroundJobs(): () => Promise<void> {
   const workerId = newWorkerId();
   const log = logger().child({ component: "worker", workerId });
   const webhooks = new WebhookDispatcher(env().WEBHOOK_CONCURRENCY);
+  const mail = mailQueue();
   const sweepIntervalMs = env().SWEEP_INTERVAL_MINUTES * 60_000;
+  let sweepUnfinished = false;
 
   const jobs: Job[] = [
     {
@@ -61,10 +63,11 @@ export function startBackgroundJobs(): () => Promise<void> {
       name: "mail",
       idleMs: 1_000,
       async run(keepGoing) {
-        const pass = await sendDueEmails(new Date(), undefined, keepGoing);
+        const pass = await mail.pass(new Date(), keepGoing);
         if (pass.sent || pass.failed) log.info(pass, "e-mail batch");
         return pass.sent + pass.failed;
       },
+      release: () => mail.release(),
     },
     {
       name: "webhooks",
@@ -79,14 +82,21 @@ export function startBackgroundJobs(): () => Promise<void> {
       release: () => webhooks.release(),
     },
     {
-      // The claim is a write; asking once a minute at most keeps idle instances quiet.
+      // The claim is a write; asking once a minute at most keeps idle instances quiet. A sweep
+      // that ran out of time goes on in the next passes, a minute apart, without claiming again.
       name: "housekeeping",
       idleMs: Math.min(sweepIntervalMs, 60_000),
+      passMs: 60_000,
       async run(keepGoing) {
-        if (!(await claimSweep(new Date(), sweepIntervalMs))) return 0;
-        const notices = await recordExpiryEvents();
-        const deleted = Object.fromEntries(Object.entries(await sweepExpiredRows(new Date(), undefined, keepGoing)).filter(([, count]) => count > 0));
-        log.info({ component: "housekeeping", notices, deleted }, "housekeeping sweep");
+        if (!sweepUnfinished) {
+          if (!(await claimSweep(new Date(), sweepIntervalMs))) return 0;
+          const notices = await recordExpiryEvents();
+          if (notices) log.info({ component: "housekeeping", notices }, "data-request expiry notices");
+        }
+        const report = await sweep(new Date(), undefined, keepGoing, (target, error) => log.error({ component: "housekeeping", target, err: error }, "housekeeping target failed"));
+        sweepUnfinished = !report.finished;
+        const deleted = Object.fromEntries(Object.entries(report.deleted).filter(([, count]) => count > 0));
+        log.info({ component: "housekeeping", deleted, finished: report.finished }, "housekeeping sweep");
         return 0; // one sweep per interval, whatever it found
       },
     },

@@ -5,6 +5,8 @@ export interface Job {
   name: string;
   /** Pause after a pass that found nothing to do. */
   idleMs: number;
+  /** How long one of its passes may keep taking new work, when not the scheduler's passMs. */
+  passMs?: number;
   /**
    * One pass: does what is due, but starts nothing new once `keepGoing()` is false (the pass's
    * time is up, or the process is stopping). Returns how much it did (0: idle).
@@ -49,7 +51,7 @@ export function startScheduler(jobs: Job[], options: SchedulerOptions): Schedule
     timers.set(job.name, setTimeout(() => pass(job), delayMs));
   };
   const pass = (job: Job) => {
-    const endsAt = Date.now() + options.passMs;
+    const endsAt = Date.now() + (job.passMs ?? options.passMs);
     const keepGoing = () => !stopped && Date.now() < endsAt;
     let didWork = 0;
     const current = job

@@ -8,7 +8,7 @@ import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests
 import { person, unique, validRequest, type Person } from "@/tests/support/fixtures";
 import { startSmtpServer } from "@/tests/support/smtp";
 import { outboxGiveUpAfterMs as deliveryGiveUpAfterMs } from "@/lib/outbox/outbox";
-import { sendDueEmails } from "./outbox";
+import { mailQueue, sendDueEmails } from "./outbox";
 import { smtpTransport } from "./transport";
 
 const actorOf = async (who: Person) => (await actorForApiToken(who.token))!;
@@ -95,6 +95,29 @@ describe("e-mail through a real SMTP server", () => {
       const mine = slow.received.filter((message) => message.subject?.startsWith("Slow "));
       expect(mine.map((message) => message.messageId).sort()).toEqual([...ids].map((id) => `<${id}@localhost>`).sort());
       for (const mail of mails) expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "sent", attempts: 1 });
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  it("gives back, attempt not counted, the claims a stopping worker had not handed to SMTP yet", async () => {
+    const slow = await startSmtpServer(0, { delayMs: 1_000 });
+    await db.emailDelivery.updateMany({ where: { status: "pending" }, data: { status: "sent" } }); // only this test's mails are due
+    try {
+      const mails = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((n) => db.emailDelivery.create({ data: { to: `stop-${n}-${unique()}@example.com`, subject: `Stop ${n}`, text: "t", html: "<p>t</p>" } })),
+      );
+      const queue = mailQueue(smtpTransport(slow.url));
+      let going = true;
+      const pass = queue.pass(new Date(), () => going);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // four are with the relay by now
+      going = false;
+      const released = await queue.release();
+      expect(released).toBeGreaterThanOrEqual(2);
+      await pass;
+      const rows = await db.emailDelivery.findMany({ where: { id: { in: mails.map((mail) => mail.id) } } });
+      expect(rows.filter((row) => row.status === "pending" && row.attempts === 0 && row.claimToken === null)).toHaveLength(released);
+      expect(rows.filter((row) => row.status === "sent")).toHaveLength(rows.length - released);
     } finally {
       await slow.stop();
     }

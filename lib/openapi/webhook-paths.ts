@@ -72,6 +72,7 @@ export const webhookPaths = {
       responses: {
         "202": response("Queued.", z.object({ delivery_id: z.string() })),
         "404": notFound,
+        "409": response("The endpoint is disabled.", out.timpErrorSchema, { detail: "This endpoint is disabled: enable it first." }),
         "429": response("At most 5 test events per endpoint per hour (see `Retry-After`).", out.timpErrorSchema, { detail: "At most 5 test events per endpoint per hour: try again in 42 min." }),
         ...timpErrors,
       },

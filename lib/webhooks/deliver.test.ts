@@ -8,6 +8,7 @@ import { startTarpit } from "@/tests/support/tarpit";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
 import { sendDueWebhooks, WebhookDispatcher } from "./deliver";
 import { encryptSecret, generateWebhookSecret } from "./secrets";
+import { recordAttempt } from "./endpoint-health";
 import { limitConnectTime } from "./send";
 import { webhookSecretKeys } from "./secret-keys";
 
@@ -121,6 +122,25 @@ describe("the webhook sender", () => {
     expect(reopened.consecutiveFailures).toBe(4);
     expect(reopened.circuitOpenUntil!.getTime()).toBeGreaterThan(tripped.circuitOpenUntil!.getTime() + 60_000 - 1_000); // doubled
     expect(reopened.disabledAt).toBeNull(); // a day of failures disables, not a few minutes
+  });
+
+  it("counts only unanswered attempts in a row towards the circuit, and starts a new failing streak after a quiet day", async () => {
+    const owner = await person();
+    const endpoint = await endpointFor(owner, "https://hooks.example/x");
+    const now = new Date();
+    await recordAttempt(endpoint.id, { ok: false, unreachable: true }, now);
+    await recordAttempt(endpoint.id, { ok: false, unreachable: true }, now);
+    await recordAttempt(endpoint.id, { ok: false, unreachable: false }, now); // it answered (a 500)
+    await recordAttempt(endpoint.id, { ok: false, unreachable: true }, now);
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({ consecutiveFailures: 1, circuitOpenUntil: null, failingSince: now });
+
+    // Two days later one failure is a new streak, not the end of a day-long one.
+    const later = new Date(now.getTime() + 48 * 3_600_000);
+    expect(await recordAttempt(endpoint.id, { ok: false, unreachable: false }, later)).toEqual({ failingForADay: false });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toEqual(later);
+    const dayOfFailures = new Date(later.getTime() + 24 * 3_600_000);
+    await recordAttempt(endpoint.id, { ok: false, unreachable: false }, new Date(later.getTime() + 12 * 3_600_000));
+    expect(await recordAttempt(endpoint.id, { ok: false, unreachable: false }, dayOfFailures)).toEqual({ failingForADay: true });
   });
 
   it("sends nothing for an endpoint whose creator's account is disabled, from that moment on", async () => {

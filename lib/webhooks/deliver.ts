@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import { logger } from "../observability/logger";
 import { deliveries } from "../observability/metrics";
 import { claimMessages, clockFrom, dueCondition, releaseClaims, settleMessage, type Claimed } from "../outbox/outbox";
 import { disableFailingEndpoint, recordAttempt } from "./endpoint-health";
@@ -19,8 +20,8 @@ export const perEndpointInFlight = 1;
 /**
  * Claims due deliveries endpoint by endpoint: only enabled endpoints whose owner is active and
  * whose circuit is closed, each up to its in-flight cap minus what is already in flight there
- * (by any instance). Locking the endpoint rows (SKIP LOCKED) makes two instances' claims for one
- * endpoint take turns, so the cap holds across instances; a disabled endpoint's backlog is never
+ * (by any instance). Locking the endpoint rows (SKIP LOCKED; NO KEY, so inserting deliveries for
+ * them is not blocked) makes two instances' claims for one endpoint take turns, so the cap holds across instances; a disabled endpoint's backlog is never
  * scanned. Endpoints that have proven themselves (a success, and an answer to the last attempt)
  * are claimed apart from those on probation (never answered yet, or the last attempt got no
  * answer), so that the latter can be kept to a share of the slots.
@@ -34,7 +35,7 @@ function candidates(now: Date, limit: number, probation: boolean) {
       WHERE e."disabledAt" IS NULL AND o.status = 'active' AND (e."circuitOpenUntil" IS NULL OR e."circuitOpenUntil" <= ${now})
         AND (e."consecutiveFailures" > 0 OR e."lastSuccessAt" IS NULL) = ${probation}::boolean
         AND EXISTS (SELECT 1 FROM "WebhookDelivery" p WHERE p."endpointId" = e.id AND ${dueCondition(now, "p")})
-      FOR UPDATE OF e SKIP LOCKED)
+      FOR NO KEY UPDATE OF e SKIP LOCKED)
     SELECT d.id FROM open CROSS JOIN LATERAL (
       SELECT p.id, p."nextAttemptAt" FROM "WebhookDelivery" p WHERE p."endpointId" = open.id AND ${dueCondition(now, "p")}
       ORDER BY p."nextAttemptAt", p."createdAt", p.id LIMIT GREATEST(open.room, 0)) d
@@ -79,8 +80,8 @@ async function deliver(delivery: Loaded, policy: NetworkPolicy, pass: WebhookPas
   deliveries().inc({ channel: "webhook", outcome: settled });
   if (settled === "sent") pass.delivered++;
   else pass.failed++;
-  // No answer at all (a timeout, a refused or reset connection) trips the circuit; an HTTP error
-  // answer was fast and costs nobody else anything.
+  // No answer (a timeout, a refused or reset connection, a target no longer allowed) counts
+  // towards the circuit; an HTTP answer, even an error, was fast and costs nobody else anything.
   const health = await recordAttempt(delivery.endpointId, { ok: attempt.problem === null, unreachable: attempt.status === null }, now);
   if (health.failingForADay) await disableFailingEndpoint(delivery.endpointId, attempt.problem ?? "", now);
 }
@@ -102,12 +103,14 @@ export class WebhookDispatcher {
   /**
    * Claims and starts what fits; returns how many it started. Endpoints on probation may hold at
    * most half the slots: many dark endpoints at once (new ones, or before their circuits open)
-   * still leave the other half to the endpoints known to answer.
+   * still leave the other half to the endpoints known to answer. One slot stays theirs, though,
+   * so a busy platform never keeps a new endpoint from its first attempt.
    */
   async dispatch(now = new Date(), keepGoing: () => boolean = () => true): Promise<number> {
-    const proven = await this.claim(now, this.maxInFlight - this.inFlight.size, false, keepGoing);
-    const onProbation = [...this.inFlight.values()].filter((entry) => entry.probation).length;
-    const probationRoom = Math.min(this.maxInFlight - this.inFlight.size, Math.max(1, Math.floor(this.maxInFlight / 2)) - onProbation);
+    const onProbation = () => [...this.inFlight.values()].filter((entry) => entry.probation).length;
+    const probationReserve = this.maxInFlight > 1 && onProbation() === 0 ? 1 : 0;
+    const proven = await this.claim(now, this.maxInFlight - this.inFlight.size - probationReserve, false, keepGoing);
+    const probationRoom = Math.min(this.maxInFlight - this.inFlight.size, Math.max(1, Math.floor(this.maxInFlight / 2)) - onProbation());
     return proven + (await this.claim(now, probationRoom, true, keepGoing));
   }
 
@@ -124,7 +127,8 @@ export class WebhookDispatcher {
     const clock = clockFrom(now);
     for (const claim of claims) {
       const done = deliver(claim, policy, this.pass, clock)
-        .catch(() => undefined) // a database error: the lease runs out and the delivery is retaken
+        // A database error: the lease runs out and the delivery is retaken.
+        .catch((error: unknown) => logger().warn({ err: error, webhookDelivery: claim.id }, "webhook delivery outcome not written"))
         .finally(() => this.inFlight.delete(claim.id));
       this.inFlight.set(claim.id, { claim, probation, done });
     }
@@ -144,7 +148,11 @@ export class WebhookDispatcher {
     await Promise.race([all, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
   }
 
-  /** Gives back the claims of sends that have not finished (the process is stopping). */
+  /**
+   * Gives back the claims of sends that have not finished (the process is stopping). A request
+   * already on its way may still arrive: the delivery is then sent again, as at-least-once
+   * delivery allows (receivers deduplicate by webhook-id).
+   */
   release(): Promise<number> {
     return releaseClaims("WebhookDelivery", [...this.inFlight.values()].map((entry) => entry.claim));
   }

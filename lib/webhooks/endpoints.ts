@@ -92,7 +92,7 @@ export async function listWebhookEndpoints(actor: Actor) {
 async function ownedEndpoint(actor: Actor, id: string) {
   const owned = ownership(actor);
   if (!isUuid(id)) throw notFound();
-  const row = await db.webhookEndpoint.findFirst({ where: { id, ...owned }, select: { id: true } });
+  const row = await db.webhookEndpoint.findFirst({ where: { id, ...owned }, select: { id: true, disabledAt: true } });
   if (!row) throw notFound();
   return row;
 }
@@ -136,7 +136,8 @@ export async function enableWebhookEndpoint(actor: Actor, id: string, now = new 
 
 /** Queues a `webhook.test` delivery, so an integration can check its endpoint end to end. */
 export async function sendTestWebhook(actor: Actor, id: string) {
-  await ownedEndpoint(actor, id);
+  // A disabled endpoint sends nothing, so a test could only wait in its held backlog.
+  if ((await ownedEndpoint(actor, id)).disabledAt) throw new AppError("conflict", "This endpoint is disabled: enable it first.");
   // Each test is a day of retries at a URL of the caller's choosing: counted like any create, and
   // a few per endpoint, so nobody turns the sender into a load generator for one URL.
   await consume(webhookTestsPerEndpoint, id).catch((error: unknown) => {

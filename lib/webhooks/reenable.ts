@@ -21,7 +21,7 @@ const failedAt = (row: { nextAttemptAt: Date; attempts: number }) => row.nextAtt
 export async function enableEndpoint(tx: Tx, endpointId: string, now: Date): Promise<{ requeued: number }> {
   const { count } = await tx.webhookEndpoint.updateMany({
     where: { id: endpointId, disabledAt: { not: null } },
-    data: { disabledAt: null, failingSince: null, consecutiveFailures: 0, circuitOpenUntil: null },
+    data: { disabledAt: null, failingSince: null, lastFailureAt: null, consecutiveFailures: 0, circuitOpenUntil: null },
   });
   if (count === 0) return { requeued: 0 };
   const since = now.getTime() - requeueWindowMs;

@@ -133,6 +133,8 @@ describe("webhook endpoints", () => {
     for (let n = 0; n < 3; n++) await submit(retailer);
     await fanOut();
     const twoDaysLater = new Date(dayLater.getTime() + deliveryGiveUpAfterMs + 60_000);
+    // Its retries went on failing through the day (the last an hour ago).
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { lastFailureAt: new Date(twoDaysLater.getTime() - 3_600_000) } });
     expect(await sendDueWebhooks(twoDaysLater, development)).toMatchObject({ failed: 1 }); // one in flight per endpoint
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).disabledAt).not.toBeNull();
     const mail = await db.emailDelivery.findFirstOrThrow({ where: { to: retailer.email, subject: "A webhook endpoint was disabled" } });
