@@ -13,6 +13,8 @@ export default defineConfig({
     // tests/postgres needs a real server: races and outages cannot be shown on PGlite.
     include: ["{lib,app,scripts,tests}/**/*.test.ts"],
     exclude: [...(process.env.DATABASE_URL ? [] : ["tests/postgres/**"]), "node_modules/**"],
+    // One migrated database made before the files run; each file starts from a copy of it.
+    globalSetup: ["tests/support/template-database.ts"],
     setupFiles: ["tests/support/setup-database.ts"],
     environment: "node",
     env: { AUTH_SECRET: "test-secret-that-is-long-enough-for-next-auth", APP_URL: "http://localhost:3000", NODE_ENV: "test" },

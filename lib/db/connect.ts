@@ -31,8 +31,8 @@ export type DatabaseTarget =
   /** `directUrl`: the same database past any transaction pooler, for migrations (they take a session lock). */
   | { engine: "postgres"; url: string; directUrl?: string; poolSize?: number }
   | { engine: "embedded"; dataDir: string }
-  /** An in-memory embedded database, for tests and migration authoring. */
-  | { engine: "memory" };
+  /** An in-memory embedded database, for tests and migration authoring; `from`: a dump to start from. */
+  | { engine: "memory"; from?: Blob };
 
 export interface Database {
   engine: "postgres" | "embedded";
@@ -69,7 +69,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   const dataDir = target.engine === "embedded" ? path.resolve(target.dataDir) : undefined;
   if (dataDir) lockDataDir(dataDir);
   try {
-    const pglite = new PGlite(dataDir ? path.join(dataDir, "pg") : "memory://");
+    const pglite = new PGlite(dataDir ? path.join(dataDir, "pg") : "memory://", target.engine === "memory" && target.from ? { loadDataDir: target.from } : undefined);
     const adapterFactory = new AwaitingPGliteAdapterFactory(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory, omit: omittedColumns, transactionOptions });
     return {

@@ -15,7 +15,8 @@ import { webhookSecretKeys } from "./secret-keys";
 const closers: (() => Promise<void>)[] = [];
 // The sender serves every endpoint of the database: each test starts with no deliveries left over.
 afterEach(async () => {
-  while (closers.length) await closers.pop()!();
+  // In the order registered: a dark target closes first, so sends still waiting on it end at once.
+  while (closers.length) await closers.shift()!();
   await db.webhookDelivery.deleteMany({});
 });
 
