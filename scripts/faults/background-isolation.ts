@@ -1,31 +1,30 @@
 /**
- * No tenant can stall the others' background work: with a slow SMTP relay, a password-reset
- * e-mail arrives, a data request completes and a healthy webhook is received as fast while
- * twenty dark webhook targets receive test events as without them (isolation-scenario.ts).
- * Generous bounds: this machine is shared, and the bench prints the exact figures side by side.
+ * No tenant can stall the others' background work: behind an SMTP relay that answers every step
+ * 5 s late, while twenty dark webhook targets receive test events, a password-reset e-mail
+ * arrives, a data request completes and a healthy endpoint's webhook is received within bounds
+ * that a stalled queue would blow (isolation-scenario.ts). The bounds are generous, as this
+ * machine is shared; `npm run bench -- --only isolation` prints the figures beside a run without
+ * the dark targets.
  */
 import { runIsolationScenario } from "./isolation-scenario";
 import { checks, freshTarget, prepare } from "./support";
 
 const { check, finish } = checks("background isolation");
 const port = 3700 + Math.floor(Math.random() * 200);
-const run = async (tarpit: boolean) => {
-  const target = await freshTarget();
-  try {
-    await prepare(target);
-    return await runIsolationScenario(target, port, { tarpit });
-  } finally {
-    await target.dispose();
-  }
-};
-
-const calm = await run(false);
-const dark = await run(true);
-console.table({ "no tarpit": calm, "20 dark endpoints": dark });
-check(dark["tarpit connections"] > 0, "the dark endpoints were tried");
-// The relay answers each SMTP step 5 s late: a mail takes about 20 s however the queues run.
-for (const key of ["password-reset e-mail (s)", "data request ready (s)", "healthy webhook (s)"] as const) {
-  check(dark[key] <= calm[key] * 1.5 + 15, `${key}: ${dark[key]} s with dark endpoints, ${calm[key]} s without`);
+const target = await freshTarget();
+let figures;
+try {
+  await prepare(target);
+  figures = await runIsolationScenario(target, port, { tarpit: true });
+} finally {
+  await target.dispose();
 }
-check(dark["data request ready (s)"] < 60 && dark["healthy webhook (s)"] < 60, "the data request and the healthy webhook within a minute, the relay notwithstanding");
+console.table({ "20 dark endpoints": figures });
+check(figures["tarpit connections"] > 0, "the dark endpoints were tried");
+// Without them: about 35 s for the mail (the relay's four late answers and nodemailer's own
+// steps), 10 s for the data request (signing in and filing it in a browser included), under 1 s
+// for the webhook. One dark target holding the old single loop would add 10 s per delivery.
+check(figures["password-reset e-mail (s)"] < 75, `the password-reset e-mail in ${figures["password-reset e-mail (s)"]} s`);
+check(figures["data request ready (s)"] < 40, `the data request in ${figures["data request ready (s)"]} s`);
+check(figures["healthy webhook (s)"] < 15, `the healthy webhook in ${figures["healthy webhook (s)"]} s`);
 process.exit(finish() ? 0 : 1);
