@@ -193,9 +193,16 @@ if (postgres) {
       if (line) instances.add(String(line.instance));
     }
     check(instances.size === 2, `WEB_CONCURRENCY=2: two processes answer on one port (${[...instances].join(", ")})`);
+    await sleep(500); // the requests above are all counted by now
     const before = counter(await metricsOf(server), "/api/health", 200);
     for (let n = 0; n < 20; n++) await fetch(`${server.url}/api/health`);
-    const after = counter(await metricsOf(server), "/api/health", 200);
+    // A request is counted once its response has finished, which can come just after the client
+    // read it: the sum is read again for a moment until it settles.
+    let after = counter(await metricsOf(server), "/api/health", 200);
+    for (let attempt = 0; attempt < 20 && after - before < 20; attempt++) {
+      await sleep(100);
+      after = counter(await metricsOf(server), "/api/health", 200);
+    }
     check(after - before === 20, `metrics are summed across the processes (${after - before} of 20 counted)`);
 
     const victim = Number(String([...instances][0]).split("/").pop());
