@@ -13,7 +13,8 @@ export async function measureIsolation(serverUrl: string, port: number) {
     const previous = process.env.DATABASE_URL;
     process.env.DATABASE_URL = serverUrl;
     const target = await freshTarget();
-    process.env.DATABASE_URL = previous;
+    if (previous === undefined) delete process.env.DATABASE_URL; // assigning undefined would store "undefined"
+    else process.env.DATABASE_URL = previous;
     try {
       await prepare(target);
       rows.push({ "with a slow SMTP relay (5 s per answer)": label, ...(await runIsolationScenario(target, port, { tarpit })) });
