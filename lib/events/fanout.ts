@@ -43,7 +43,7 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
       add(await tx.user.findMany({ where: { role: "admin", status: "active" }, select: { id: true } }));
       break;
     case "requesting_organization": {
-      add(await tx.user.findMany({ where: { organizationId: event.organizationId!, status: "active" }, select: { id: true } }));
+      add(await membersOf(tx, [event.organizationId]));
       const request = await tx.connectionRequest.findUnique({ where: { id: event.connectionRequestId! }, select: { requestedBy: { select: { id: true, status: true } } } });
       if (request?.requestedBy?.status === "active") ids.add(request.requestedBy.id);
       break;
@@ -78,23 +78,25 @@ async function recipientsOf(tx: Tx, event: PendingEvent): Promise<string[]> {
 async function queueWebhooks(tx: Tx, event: PendingEvent, now: Date) {
   // An endpoint whose maker's account is disabled is paused: nothing is queued for it meanwhile.
   const subscribed = { disabledAt: null, events: { has: event.type }, owner: { status: "active" as const } };
+  /** The endpoints of these organizations, and platform ones while their owner is still an active admin. */
+  const organizationEndpoints = (organizationIds: (string | null)[]) =>
+    tx.webhookEndpoint.findMany({
+      where: {
+        ...subscribed,
+        oauthClientId: null,
+        OR: [{ organizationId: { in: organizationIds.filter((id): id is string => id !== null) } }, { organizationId: null, owner: { role: "admin", status: "active" } }],
+      },
+      select: { id: true },
+    });
   let endpoints: { id: string }[] = [];
   let data: unknown;
   const family = eventSpec(event.type)?.webhooks;
   if (event.connectionRequestId && family === "organization") {
-    endpoints = await tx.webhookEndpoint.findMany({
-      // A platform endpoint counts only while its owner is still an active admin.
-      where: { ...subscribed, oauthClientId: null, OR: [{ organizationId: event.organizationId }, { organizationId: null, owner: { role: "admin", status: "active" } }] },
-      select: { id: true },
-    });
+    endpoints = await organizationEndpoints([event.organizationId]);
     if (endpoints.length) data = connectionRequestDto(await tx.connectionRequest.findUniqueOrThrow({ where: { id: event.connectionRequestId }, include: connectionRequestInclude }));
   } else if (event.connectionId && family === "connection") {
     const parties = await connectionParties(tx, event.connectionId);
-    const organizations = [parties.retailerOrganizationId, parties.supplierOrganizationId].filter((id): id is string => id !== null);
-    endpoints = await tx.webhookEndpoint.findMany({
-      where: { ...subscribed, oauthClientId: null, OR: [{ organizationId: { in: organizations } }, { organizationId: null, owner: { role: "admin", status: "active" } }] },
-      select: { id: true },
-    });
+    endpoints = await organizationEndpoints([parties.retailerOrganizationId, parties.supplierOrganizationId]);
     if (endpoints.length) data = connectionDto(await tx.connection.findUniqueOrThrow({ where: { id: event.connectionId }, include: connectionInclude }), now);
   } else if (event.dataRequestId && event.userId && family === "app") {
     endpoints = await tx.webhookEndpoint.findMany({
