@@ -15,7 +15,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 export NEXT_TELEMETRY_DISABLED=1
-npx next build
+# REUSE_BUILD=1 (CI's second pass, same sources) keeps the build the first pass made.
+if [ -z "${REUSE_BUILD:-}" ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 
 export E2E_DATA_DIR
 E2E_DATA_DIR=$(mktemp -d)

@@ -12,10 +12,11 @@ async function expectFitsTheScreen(page: Page, path: string) {
 }
 
 test("signed-out pages fit a phone's width", async ({ page }) => {
+  test.slow(); // a walk through every page of the audience, a few seconds each on a loaded machine
   for (const path of signedOutPages) await expectFitsTheScreen(page, path);
 });
 
-test("a member's pages fit a phone, every request's state in view, the header a menu", async ({ page }, testInfo) => {
+test("a member's header is a menu on a phone, every request's state in view", async ({ page }, testInfo) => {
   await signIn(page, "alice@acme-retail.example");
   // The header is one line: the links wait behind the menu button.
   const menu = page.getByRole("button", { name: "Menu" });
@@ -40,12 +41,17 @@ test("a member's pages fit a phone, every request's state in view, the header a 
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   }
   await page.screenshot({ path: testInfo.outputPath("phone-connections.png"), fullPage: true });
+});
 
+test("every page of a member's fits a phone's width", async ({ page }) => {
+  test.slow(); // a walk through every page of the audience, a few seconds each on a loaded machine
+  await signIn(page, "alice@acme-retail.example");
   const detail = await firstRequestPath(page, "/connections", "request-row");
   for (const path of [...memberPages, detail]) await expectFitsTheScreen(page, path);
 });
 
 test("an admin's pages fit a phone, the queue's states in view", async ({ page }, testInfo) => {
+  test.slow(); // a walk through every page of the audience, a few seconds each on a loaded machine
   await signIn(page, "admin@example.com");
   const detail = await firstRequestPath(page, "/admin/approvals", "queue-row");
   for (const row of (await page.getByTestId("queue-row").all()).slice(0, 10)) {
