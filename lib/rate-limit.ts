@@ -148,3 +148,6 @@ export const createsPerPerson: Limit = { name: "creates-person", points: env().C
 
 /** Test events, per webhook endpoint: each is a day of retries at a URL of the caller's choosing. */
 export const webhookTestsPerEndpoint: Limit = { name: "webhook-test-endpoint", points: 5, durationSeconds: 60 * 60 };
+
+/** Accepting a supplier invitation hashes a password and tests a token: per address, like registration. */
+export const invitationAcceptPerAddress: Limit = { name: "invitation-accept-address", points: 20, durationSeconds: 15 * 60, perAddress: true };

@@ -68,6 +68,7 @@ export async function decideAction(_previous: FormState, formData: FormData): Pr
     ids: formData.getAll("ids"),
     reason: formData.get("reason") ?? undefined,
     versions: formData.getAll("versions"),
+    supplier_organization_uuid: formData.get("supplier_organization_uuid") ?? undefined,
   });
   if (!parsed.success) return invalidForm(parsed.error);
   try {
@@ -76,7 +77,7 @@ export async function decideAction(_previous: FormState, formData: FormData): Pr
       actor,
       ids,
       parsed.data.decision === "approve"
-        ? { kind: "approve" }
+        ? { kind: "approve", supplierOrganizationId: parsed.data.supplier_organization_uuid }
         : parsed.data.decision === "reject"
           ? { kind: "reject", reason: parsed.data.reason }
           : { kind: "request_changes", message: parsed.data.reason },

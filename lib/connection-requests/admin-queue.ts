@@ -77,7 +77,7 @@ export async function getRequestingOrganization(actor: Actor, id: string) {
     where: { id },
     select: {
       organization: {
-        select: { name: true, type: true, createdAt: true, _count: { select: { members: true, connectionRequests: true } } },
+        select: { id: true, name: true, type: true, createdAt: true, accountManagerId: true, _count: { select: { members: true, connectionRequests: true } } },
       },
     },
   });

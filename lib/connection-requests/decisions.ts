@@ -7,8 +7,11 @@ import { isUuid } from "../ids";
 import { assertSupplierOrganization, createConnectionForRequest } from "../connections/create";
 import { moveConnectionRequest } from "./transitions";
 
-/** Approving may name the supplier organization the connection is with (else it is found by name). */
-export type Decision = { kind: "approve"; supplierOrganizationId?: string } | { kind: "reject"; reason: string } | { kind: "request_changes"; message: string };
+/**
+ * Approving may name the supplier organization the connection is with, or none (null: the
+ * supplier is invited by e-mail); left out, it is found by name.
+ */
+export type Decision = { kind: "approve"; supplierOrganizationId?: string | null } | { kind: "reject"; reason: string } | { kind: "request_changes"; message: string };
 
 /** Deciding is for platform admins: checked before anything else is read or validated. */
 export function assertCanDecide(actor: Actor) {

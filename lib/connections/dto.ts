@@ -4,9 +4,9 @@ import { nextRuns } from "../cron";
 import type { Prisma } from "../generated/prisma/client";
 import type { ConnectionStatus } from "../generated/prisma/enums";
 import type { ConnectionStatusName } from "../schemas/connections";
-import type { connectionOrganizationSchema, connectionSchema } from "../schemas/responses";
+import type { accountManagerSchema, connectionOrganizationSchema, connectionSchema } from "../schemas/responses";
 
-const organizationSelect = { id: true, name: true, type: true, createdAt: true } satisfies Prisma.OrganizationSelect;
+const organizationSelect = { id: true, name: true, type: true, createdAt: true, accountManager: { select: personSelect } } satisfies Prisma.OrganizationSelect;
 
 /** What every read of a connection loads: one shape for list, detail, answers and webhooks. */
 export const connectionInclude = {
@@ -28,10 +28,14 @@ export const statusName: Record<ConnectionStatus, ConnectionStatusName> = {
 
 type OrganizationRow = ConnectionRow["retailerOrganization"];
 
+/** The platform admin who looks after an organization; the person's id is the manager's uuid too. */
+function accountManagerDto(manager: OrganizationRow["accountManager"]): z.output<typeof accountManagerSchema> | null {
+  return manager && { uuid: manager.id, person: personDto(manager) };
+}
+
 /**
- * A portal organization as the docs' Organization object. The portal has no account managers,
- * websites or activation step: `account_manager` is null, `website` empty, and an organization
- * is active from the day it was created.
+ * A portal organization as the docs' Organization object. The portal has no websites or
+ * activation step: `website` is empty, and an organization is active from the day it was created.
  */
 function organizationDto(org: OrganizationRow): z.output<typeof connectionOrganizationSchema> {
   return {
@@ -42,7 +46,7 @@ function organizationDto(org: OrganizationRow): z.output<typeof connectionOrgani
     status: "ACTIVE",
     created_date: iso(org.createdAt),
     active_date: iso(org.createdAt),
-    account_manager: null,
+    account_manager: accountManagerDto(org.accountManager),
     // As in the docs' example (and user-login): the id when it is that kind, else "".
     retailer_uuid: org.type === "retailer" ? org.id : "",
     supplier_uuid: org.type === "supplier" ? org.id : "",
@@ -102,7 +106,8 @@ export function connectionDto(row: ConnectionRow, now = new Date()): ConnectionD
       contact: namedContact(row),
     },
     status: statusName[row.status],
-    account_manager: null,
+    // The connection's account manager is the retailer's: the retailer asked for it.
+    account_manager: accountManagerDto(row.retailerOrganization.accountManager),
     allocation_type: null,
     suppliers_retailer_account_number: row.suppliersRetailerAccountNumber,
     retailers_supplier_account_number: row.retailersSupplierAccountNumber,

@@ -117,6 +117,16 @@ const catalogue = {
     notification: (subject) => `Connection deactivated: ${subject}`,
     mail: (c) => ({ title: `Connection deactivated: ${c.organization} ↔ ${c.subject}`, body: `The connection between ${c.organization} and ${c.subject} was deactivated. This is final.` }),
   },
+  "connection.supplier_linked": {
+    about: "connection",
+    audience: "other_side",
+    webhooks: "connection",
+    notification: (subject) => `Supplier joined the portal: ${subject}`,
+    mail: (c) => ({
+      title: `${c.subject} joined the portal`,
+      body: `${c.subject} accepted the invitation to Crux Requests and can now confirm the connection with ${c.organization}.`,
+    }),
+  },
   "connection.feed_phase_changed": {
     about: "connection",
     audience: "other_side",
@@ -182,6 +192,7 @@ export const webhookEventTypes = [
   "connection.activated",
   "connection.declined",
   "connection.deactivated",
+  "connection.supplier_linked",
   "connection.feed_phase_changed",
 ] as const satisfies readonly EventType[];
 

@@ -6,6 +6,7 @@ import { linkLifetimeMs } from "../users/account-links";
 
 const hourMs = 3_600_000;
 const batchSize = 1_000;
+export const invitationRetentionMs = 90 * 24 * hourMs;
 
 export interface SweepPeriods {
   /** Expired or revoked credentials are kept this long after they stopped working. */
@@ -68,6 +69,16 @@ const targets: SweepTarget[] = [
     name: "account links",
     table: "AccountLink",
     due: (now, p) => Prisma.sql`SELECT id FROM "AccountLink" WHERE "expiresAt" < ${before(now, p.credentialGraceMs)}`,
+  },
+  {
+    // Used or dead invitations, once the admins no longer need to see how one ended (the
+    // connection's timeline and the audit log keep what happened).
+    name: "supplier invitations",
+    table: "SupplierInvitation",
+    due: (now) => {
+      const cutoff = before(now, invitationRetentionMs);
+      return Prisma.sql`SELECT id FROM "SupplierInvitation" WHERE "expiresAt" < ${cutoff} OR "acceptedAt" < ${cutoff} OR "revokedAt" < ${cutoff}`;
+    },
   },
   {
     // A code stays while tokens issued from it exist: replaying it must still find them.

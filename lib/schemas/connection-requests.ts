@@ -174,9 +174,12 @@ const shownVersions = z
   .default([])
   .transform((entries) => new Map(entries.map((entry) => entry.split("@") as [string, string])));
 
+/** The approve form's "Supplier organization": one, "none" (invite by e-mail), or absent (found by name). */
+const pickedSupplier = z.union([z.uuid("Choose a supplier organization from the list."), z.literal("none").transform(() => null)]).optional();
+
 /** The admin portal's decision forms: one request, or a selection (bulk). `reason` is the one text box. */
 export const decisionFormSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), ids: selection, versions: shownVersions }),
+  z.object({ decision: z.literal("approve"), ids: selection, versions: shownVersions, supplier_organization_uuid: pickedSupplier }),
   z.object({ decision: z.literal("reject"), ids: selection, reason: explanation("Give a reason for rejecting."), versions: shownVersions }),
   z.object({ decision: z.literal("request_changes"), ids: selection, reason: explanation("Say what the requester should change."), versions: shownVersions }),
 ], { error: "Choose approve, reject or request changes." });

@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import { MarkReadOnView } from "@/components/notifications/mark-read-on-view";
 import Link from "next/link";
+import { AccountManagerForm } from "@/components/admin/account-manager-form";
 import { DecisionForm } from "@/components/admin/decision-form";
+import { SupplierInvitationPanel } from "@/components/admin/supplier-invitation-panel";
+import { SupplierPicker } from "@/components/admin/supplier-picker";
 import { RequestDetails } from "@/components/connections/request-details";
 import { shortDate } from "@/components/connections/request-table";
 import { Timeline } from "@/components/connections/timeline";
 import { requireAdmin } from "@/lib/auth/session";
 import { getRequestingOrganization } from "@/lib/connection-requests/admin-queue";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
+import { getSupplierInvitationPanel, listSupplierChoices } from "@/lib/connections/invitation-admin";
 import { connectionRequestTimeline } from "@/lib/events/timeline";
 import { orNotFound } from "@/lib/http/pages";
+import { listAccountManagerChoices } from "@/lib/organizations/account-managers";
 import { isOpen } from "@/lib/schemas/connection-requests";
 
 export const metadata: Metadata = { title: "Review connection request" };
@@ -18,7 +23,13 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
   const { id } = await params;
   const actor = await requireAdmin(`/admin/approvals/${id}`);
   const request = await orNotFound(getConnectionRequestForActor(actor, id));
-  const [timeline, org] = await Promise.all([connectionRequestTimeline(actor, id), getRequestingOrganization(actor, id)]);
+  const [timeline, org, admins, supplierChoices, supplierPanel] = await Promise.all([
+    connectionRequestTimeline(actor, id),
+    getRequestingOrganization(actor, id),
+    listAccountManagerChoices(actor),
+    request.status === "pending" ? listSupplierChoices(actor, request.org_name) : null,
+    request.status === "approved" ? getSupplierInvitationPanel(actor, id) : null,
+  ]);
   return (
     <div className="flex flex-col gap-6">
       <MarkReadOnView subject={{ connectionRequestId: id }} />
@@ -29,14 +40,26 @@ export default async function ReviewRequestPage({ params }: PageProps<"/admin/ap
           {org.name} ({org.type}), on the platform since {shortDate(org.createdAt.toISOString())}; {org._count.members} member(s),{" "}
           {org._count.connectionRequests} request(s).
         </p>
+        <AccountManagerForm organizationId={org.id} current={org.accountManagerId} admins={admins} />
       </section>
+      {supplierPanel && (
+        <section aria-labelledby="supplier" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4">
+          <h2 id="supplier" className="text-lg font-medium">Supplier</h2>
+          <SupplierInvitationPanel panel={supplierPanel} />
+          {supplierPanel.supplierOrganization && (
+            <AccountManagerForm organizationId={supplierPanel.supplierOrganization.id} current={supplierPanel.supplierOrganization.accountManagerId} admins={admins} />
+          )}
+        </section>
+      )}
       {isOpen(request.status) && (
         <section aria-labelledby="decide" className="rounded border border-slate-200 bg-white p-4">
           <h2 id="decide" className="mb-2 text-lg font-medium">Decide</h2>
           {request.status === "changes_requested" && (
             <p className="mb-3 text-sm">Sent back for changes: it can be approved once its requester resubmits it, or rejected now.</p>
           )}
-          <DecisionForm ids={[id]} versions={{ [id]: request.version }} label="Decide this request" waitingForChanges={request.status === "changes_requested"} />
+          <DecisionForm ids={[id]} versions={{ [id]: request.version }} label="Decide this request" waitingForChanges={request.status === "changes_requested"}>
+            {supplierChoices && <SupplierPicker matches={supplierChoices.matches} others={supplierChoices.others} />}
+          </DecisionForm>
         </section>
       )}
       <RequestDetails request={request} />

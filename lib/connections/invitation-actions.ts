@@ -1,0 +1,65 @@
+"use server";
+
+import { encode } from "next-auth/jwt";
+import { revalidatePath } from "next/cache";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { authSecret, secureCookies, sessionCookieName } from "../auth/options";
+import { getActor } from "../auth/session";
+import { createUserSession, sessionMaxAgeSeconds } from "../auth/sessions";
+import { formStateFromError, invalidForm, signedOutState, type FormState } from "../forms";
+import { AppError } from "../http/errors";
+import { clientAddress } from "../http/client-address";
+import { acceptInvitationSchema, revokeInvitationSchema, sendInvitationSchema } from "../schemas/invitations";
+import { acceptSupplierInvitation } from "./invitation-acceptance";
+import { revokeSupplierInvitation, sendSupplierInvitation } from "./invitation-admin";
+
+// Public POST endpoints like every server action: the admin ones are checked again in lib.
+
+/**
+ * The invitation page's form. The link proved the address, so the new member is signed in at
+ * once, with the same session cookie as the sign-in form sets.
+ */
+export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = acceptInvitationSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalidForm(parsed.error);
+  let userId: string;
+  try {
+    ({ userId } = await acceptSupplierInvitation(parsed.data, clientAddress(await headers())));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") return { ok: false, message: "Too many attempts. Wait a few minutes and try again.", fieldErrors: {} };
+    return formStateFromError(error);
+  }
+  const token = await encode({ token: { sid: await createUserSession(userId) }, secret: authSecret(), maxAge: sessionMaxAgeSeconds });
+  (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: sessionMaxAgeSeconds });
+  redirect("/");
+}
+
+/** "Send invitation" / "Resend invitation" on the admin's request page. */
+export async function sendInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  if (!actor) return signedOutState;
+  const parsed = sendInvitationSchema.safeParse({ connectionId: formData.get("connectionId"), email: formData.get("email") ?? undefined });
+  if (!parsed.success) return invalidForm(parsed.error);
+  try {
+    const sentTo = await sendSupplierInvitation(actor, parsed.data.connectionId, parsed.data.email);
+    revalidatePath("/admin/approvals/[id]", "page");
+    return { ok: true, message: `Invitation sent to ${sentTo}. Earlier links no longer work.` };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+export async function revokeInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  if (!actor) return signedOutState;
+  const parsed = revokeInvitationSchema.safeParse({ connectionId: formData.get("connectionId") });
+  if (!parsed.success) return invalidForm(parsed.error);
+  try {
+    await revokeSupplierInvitation(actor, parsed.data.connectionId);
+    revalidatePath("/admin/approvals/[id]", "page");
+    return { ok: true, message: "Invitation revoked: its link no longer works." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
