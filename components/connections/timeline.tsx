@@ -1,4 +1,5 @@
 import type { TimelineEntry } from "@/lib/events/timeline";
+import { feedPhaseLabels } from "@/lib/connections/labels";
 import { shortDate } from "./request-table";
 
 const words: Record<string, string> = {
@@ -13,11 +14,18 @@ const words: Record<string, string> = {
   expiring: "Download expiring soon",
   expired: "Download expired",
   cancelled: "Cancelled",
+  // A connection's events.
+  created: "Connection created, waiting for the supplier's confirmation",
+  activated: "Confirmed by the supplier",
+  declined: "Declined by the supplier",
+  supplier_linked: "The supplier joined the portal",
+  deactivated: "Deactivated",
+  feed_phase_changed: "Feed moved",
 };
 
 const who = (actor: TimelineEntry["actor"]) => (actor ? `${actor.first_name} ${actor.last_name}`.trim() || actor.email : "the system");
 
-/** A request's history, oldest first: what happened, when, by whom, and the message given. */
+/** A request's (or a connection's) history, oldest first: what happened, when, by whom, and the message given. */
 export function Timeline({ entries, label = "History", heading: Heading = "h2" }: { entries: TimelineEntry[]; label?: string; heading?: "h2" | "h3" }) {
   return (
     <section aria-label={label}>
@@ -29,7 +37,8 @@ export function Timeline({ entries, label = "History", heading: Heading = "h2" }
           {entries.map((entry, index) => (
             <li key={index} data-testid="timeline-entry">
               <p>
-                <span className="font-medium">{words[entry.event] ?? entry.event}</span> · {shortDate(entry.at)} · {who(entry.actor)}
+                <span className="font-medium">{entry.change?.feed ? `The ${entry.change.feed} feed moved` : (words[entry.event] ?? entry.event)}</span>
+                {entry.change && <> from {feedPhaseLabels[entry.change.from] ?? entry.change.from} to {feedPhaseLabels[entry.change.to] ?? entry.change.to}</>} · {shortDate(entry.at)} · {who(entry.actor)}
               </p>
               {entry.message && <p className="mt-0.5 whitespace-pre-wrap text-slate-700">“{entry.message}”</p>}
             </li>

@@ -3,6 +3,7 @@ import { statusLabels } from "@/components/connections/status-badge";
 import type { memberDashboard } from "@/lib/dashboards/member";
 import { unreadLabel } from "@/lib/notifications/notifications";
 import { Card, Empty, Figure } from "./card";
+import { FeedsNotLiveCard, SupplierConnectionsCard } from "./connection-cards";
 import { DecisionList } from "./decision-list";
 import { UnreadNotifications } from "./notification-list";
 
@@ -15,6 +16,7 @@ export function MemberHome({ dashboard }: { dashboard: Dashboard }) {
   const { totals } = dashboard;
   return (
     <div className="grid gap-4 md:grid-cols-2">
+      {dashboard.supplier && <SupplierConnectionsCard supplier={dashboard.supplier} />}
       {totals && (
         <Card title="Your organization's requests" more={{ href: "/connections", label: "All requests" }} testId="requests-by-state">
           <ul className="grid grid-cols-2 gap-2">
@@ -44,6 +46,7 @@ export function MemberHome({ dashboard }: { dashboard: Dashboard }) {
           )}
         </Card>
       )}
+      {dashboard.feedsNotLive && <FeedsNotLiveCard feeds={dashboard.feedsNotLive} />}
       <Card title="Unread notifications" more={{ href: "/notifications", label: `All notifications${dashboard.unreadCount ? ` (${unreadLabel(dashboard.unreadCount)} unread)` : ""}` }}>
         <UnreadNotifications notifications={dashboard.unread} />
       </Card>

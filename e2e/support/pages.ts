@@ -2,13 +2,13 @@ import { expect, type Page } from "@playwright/test";
 
 /** The portal's pages per audience: each phone and accessibility test visits all of them. */
 export const signedOutPages = ["/signin", "/register", "/forgot-password", "/docs"];
-export const memberPages = ["/", "/connections", "/connections/new", "/requests", "/notifications", "/settings/tokens", "/settings/apps", "/settings/authorized-apps", "/settings/webhooks", "/docs"];
-export const adminPages = ["/", "/admin/approvals", "/admin/data-requests", "/requests", "/notifications", "/settings/webhooks"];
+export const memberPages = ["/", "/connections", "/connections/new", "/partners", "/requests", "/notifications", "/settings/tokens", "/settings/apps", "/settings/authorized-apps", "/settings/webhooks", "/docs"];
+export const adminPages = ["/", "/admin/approvals", "/admin/data-requests", "/partners", "/requests", "/notifications", "/settings/webhooks"];
 
-/** The first request in a list the person can open, to visit a detail page too. */
-export async function firstRequestPath(page: Page, list: string, rowTestId: string): Promise<string> {
+/** The first request in a list the person can open (with `hasText`: the first such), to visit a detail page too. */
+export async function firstRequestPath(page: Page, list: string, rowTestId: string, hasText?: string): Promise<string> {
   await page.goto(list);
-  const href = await page.getByTestId(rowTestId).first().getByRole("link").first().getAttribute("href");
+  const href = await page.getByTestId(rowTestId).filter({ hasText }).first().getByRole("link").first().getAttribute("href");
   expect(href).toBeTruthy();
   return href!;
 }

@@ -24,7 +24,8 @@ test.describe("no serious or critical accessibility violation", () => {
   test("as a member", async ({ page }) => {
     await signIn(page, "alice@acme-retail.example");
     const detail = await firstRequestPath(page, "/connections", "request-row");
-    for (const path of [...memberPages, detail]) await expectAccessible(page, path);
+    const connection = await firstRequestPath(page, "/partners", "connection-row", "Active");
+    for (const path of [...memberPages, detail, connection]) await expectAccessible(page, path);
   });
 
   test("as an admin", async ({ page }) => {

@@ -47,7 +47,8 @@ test("every page of a member's fits a phone's width", async ({ page }) => {
   test.slow(); // a walk through every page of the audience, a few seconds each on a loaded machine
   await signIn(page, "alice@acme-retail.example");
   const detail = await firstRequestPath(page, "/connections", "request-row");
-  for (const path of [...memberPages, detail]) await expectFitsTheScreen(page, path);
+  const connection = await firstRequestPath(page, "/partners", "connection-row", "Active");
+  for (const path of [...memberPages, detail, connection]) await expectFitsTheScreen(page, path);
 });
 
 test("an admin's pages fit a phone, the queue's states in view", async ({ page }, testInfo) => {

@@ -9,6 +9,8 @@ export interface NavigationLink {
 export function navigationFor(actor: Actor): NavigationLink[] {
   return [
     ...(actor.organization ? [{ href: "/connections", label: "Connection requests" }] : []),
+    // The connections approvals created: both sides' members work them; admins see them all.
+    ...(actor.organization || isAdmin(actor) ? [{ href: "/partners", label: "Connections" }] : []),
     { href: "/requests", label: "Your data" },
     ...(isAdmin(actor)
       ? [

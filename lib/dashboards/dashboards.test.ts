@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { submitConnectionRequest } from "@/lib/connection-requests/commands";
+import { moveFeed } from "@/lib/connections/feeds";
+import { confirmConnection } from "@/lib/connections/transitions";
 import { decideConnectionRequest } from "@/lib/connection-requests/decisions";
 import { createDataRequest } from "@/lib/data-requests/requests";
 import { db } from "@/lib/db/client";
 import { fanOutEvents } from "@/lib/events/fanout";
 import { createConnectionRequestSchema } from "@/lib/schemas/connection-requests";
+import { approvedConnection } from "@/tests/support/connections";
 import { person, unique, validRequest, type Person } from "@/tests/support/fixtures";
 import { adminDashboard } from "./admin";
 import { memberDashboard } from "./member";
@@ -51,6 +54,35 @@ describe("a member's home", () => {
     expect(home.totals?.all).toBe(0);
     expect(home.decisions).toEqual([]);
     expect(home.needsChanges).toEqual([]);
+  });
+});
+
+describe("a connection's sides at home", () => {
+  it("a supplier sees what waits for its confirmation and its active count, not request counts it never makes", async () => {
+    const supplier = await person({ type: "supplier" });
+    const [first, second] = [await approvedConnection(await person(), supplier), await approvedConnection(await person(), supplier)];
+    await confirmConnection(await actorOf(supplier), first.connection.id);
+    await approvedConnection(await person(), await person({ type: "supplier" }));
+
+    const home = await memberDashboard(await actorOf(supplier));
+    expect(home.totals).toBeNull();
+    expect(home.feedsNotLive).toBeNull();
+    expect(home.supplier).toMatchObject({ waitingCount: 1, activeCount: 1, waiting: [expect.objectContaining({ id: second.connection.id })] });
+  });
+
+  it("a retailer sees the feeds of its active connections that are not live yet", async () => {
+    const [retailer, supplier] = [await person(), await person({ type: "supplier" })];
+    const { connection } = await approvedConnection(retailer, supplier);
+    await approvedConnection(retailer, await person({ type: "supplier" }));
+    expect((await memberDashboard(await actorOf(retailer))).feedsNotLive).toEqual({ count: 0, feeds: [] });
+
+    await confirmConnection(await actorOf(supplier), connection.id);
+    const [item] = connection.feeds.map((feed) => feed.integrationId);
+    await moveFeed(await actorOf(retailer), connection.id, item!, { phase: "testing" });
+    await moveFeed(await actorOf(retailer), connection.id, item!, { phase: "live" });
+    const home = await memberDashboard(await actorOf(retailer));
+    expect(home.supplier).toBeNull();
+    expect(home.feedsNotLive).toEqual({ count: 1, feeds: [expect.objectContaining({ connectionId: connection.id, type: "order", phase: "setup" })] });
   });
 });
 

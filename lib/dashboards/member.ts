@@ -5,19 +5,25 @@ import { db } from "../db/client";
 import { activeFor } from "../data-requests/requests";
 import { describeDataRequest } from "../data-requests/view";
 import { listNotifications, unreadNotificationCount } from "../notifications/notifications";
+import { feedsNotLive, supplierConnections } from "./connections";
 import { recentDecisions } from "./decisions";
 
 /**
- * A member's home: what needs them first (requests sent back for changes), then their
- * organization's requests by state (from the tally: one row), recent decisions with their
- * reasons, their own unfinished data requests and their unread notifications.
+ * A member's home: what needs them first (requests sent back for changes; for a supplier, the
+ * connections waiting for its answer), then their organization's requests by state (from the
+ * tally: one row), its feeds not yet live, recent decisions with their reasons, their own
+ * unfinished data requests and their unread notifications.
  */
 export async function memberDashboard(actor: Actor, now = new Date()) {
-  const organizationId = actor.organization?.id;
-  const [totals, needsChanges, decisions, dataRequests, titles, unreadCount, unread] = await Promise.all([
+  // A supplier never requests connections: it answers them. A retailer requests, then takes feeds live.
+  const supplierId = actor.organization?.type === "supplier" ? actor.organization.id : undefined;
+  const organizationId = supplierId ? undefined : actor.organization?.id;
+  const [totals, needsChanges, decisions, supplier, feeds, dataRequests, titles, unreadCount, unread] = await Promise.all([
     organizationId ? readTotals(scopeOf(organizationId)) : Promise.resolve<ScopeTotals | null>(null),
     organizationId ? requestsSentBack(organizationId) : Promise.resolve([]),
     organizationId ? recentDecisions({ organizationId }) : Promise.resolve([]),
+    supplierId ? supplierConnections(supplierId) : Promise.resolve(null),
+    organizationId ? feedsNotLive(organizationId) : Promise.resolve(null),
     db.dataRequest.findMany({
       where: { ...activeFor(actor.userId, now), status: { in: ["queued", "processing", "completed", "failed"] } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -32,6 +38,8 @@ export async function memberDashboard(actor: Actor, now = new Date()) {
     totals,
     needsChanges,
     decisions,
+    supplier,
+    feedsNotLive: feeds,
     dataRequests: dataRequests.map((row) => describeDataRequest(row, titleMap, now)),
     unreadCount,
     unread: unread.notifications,

@@ -3,7 +3,7 @@ import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { confirmConnection, deactivateConnection } from "@/lib/connections/transitions";
 import { moveFeed } from "@/lib/connections/feeds";
 import { db } from "@/lib/db/client";
-import { listNotifications } from "@/lib/notifications/notifications";
+import { listNotifications, markReadFor } from "@/lib/notifications/notifications";
 import { webhookEventTypes } from "@/lib/schemas/choices";
 import { approvedConnection } from "@/tests/support/connections";
 import { person, type Person } from "@/tests/support/fixtures";
@@ -45,8 +45,12 @@ describe("a connection's events reach its two sides", () => {
 
     const mails = await db.emailDelivery.findMany({ where: { to: supplierColleague.email } });
     expect(mails.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringContaining("wants to connect with you")]));
+    expect(mails.every((m) => m.text.includes(`/partners/${connection.id}`))).toBe(true);
     const notes = await listNotifications(await actorOf(retailerColleague), { start: 0, limit: 10 });
-    expect(notes.notifications.find((n) => n.event === "activated")).toMatchObject({ text: `Connection confirmed: ${connection.supplierName}`, href: "/connections" });
+    expect(notes.notifications.find((n) => n.event === "activated")).toMatchObject({ text: `Connection confirmed: ${connection.supplierName}`, href: `/partners/${connection.id}` });
+    // Opening the connection's page reads what the person was told about it, and nothing else.
+    expect(await markReadFor(await actorOf(retailerColleague), { connectionId: connection.id })).toBe(3);
+    expect((await listNotifications(await actorOf(retailerColleague), { start: 0, limit: 10, unreadOnly: true })).notifications.map((n) => n.event)).toEqual(["approved"]);
   });
 
   it("webhooks: both organizations' and platform endpoints get the connection as the API shows it; a third organization's never", async () => {

@@ -128,15 +128,15 @@ async function mailContext(tx: Tx, event: PendingEvent): Promise<(forAdmin: bool
   if (event.connectionId) {
     const connection = await tx.connection.findUniqueOrThrow({
       where: { id: event.connectionId },
-      select: { connectionRequestId: true, supplierName: true, supplierOrganization: { select: { name: true } }, retailerOrganization: { select: { name: true } } },
+      select: { supplierName: true, supplierOrganization: { select: { name: true } }, retailerOrganization: { select: { name: true } } },
     });
-    return (forAdmin) => ({
+    return () => ({
       type: event.type,
       subject: connection.supplierOrganization?.name ?? connection.supplierName,
       organization: connection.retailerOrganization.name,
       message: event.message,
-      // The request's page is the retailer's only; the portal's connections list serves both sides.
-      path: forAdmin ? `/admin/approvals/${connection.connectionRequestId}` : "/connections",
+      // The connection's page serves both sides and admins alike.
+      path: `/partners/${event.connectionId}`,
     });
   }
   const request = await tx.dataRequest.findUniqueOrThrow({ where: { id: event.dataRequestId! }, select: { dataTypes: true } });

@@ -10,7 +10,7 @@ export type EventInput = {
 } & (
   | { connectionRequestId: string; organizationId: string }
   /** A connection's events carry its retailer as `organizationId`. */
-  | { connectionId: string; organizationId: string }
+  | { connectionId: string; organizationId: string; feedId?: string }
   | { dataRequestId: string; userId: string }
 );
 

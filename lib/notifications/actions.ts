@@ -16,7 +16,11 @@ export async function markReadAction(formData: FormData): Promise<void> {
   revalidatePath("/", "layout");
 }
 
-const subjectSchema = z.union([z.object({ connectionRequestId: z.uuid() }).strict(), z.object({ dataRequests: z.literal(true) }).strict()]);
+const subjectSchema = z.union([
+  z.object({ connectionRequestId: z.uuid() }).strict(),
+  z.object({ connectionId: z.uuid() }).strict(),
+  z.object({ dataRequests: z.literal(true) }).strict(),
+]);
 
 /** Marks read what the caller was told about a request they opened (components/notifications/mark-read-on-view.tsx). */
 export async function markSubjectReadAction(subject: unknown): Promise<void> {

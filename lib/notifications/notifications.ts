@@ -32,9 +32,10 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
             message: true,
             createdAt: true,
             connectionRequestId: true,
+            connectionId: true,
             dataRequestId: true,
             connectionRequest: { select: { supplierName: true, organization: { select: { name: true } } } },
-            connection: { select: { connectionRequestId: true, supplierName: true, retailerOrganization: { select: { name: true } } } },
+            connection: { select: { supplierName: true, retailerOrganization: { select: { name: true } } } },
             dataRequest: { select: { dataTypes: true } },
           },
         },
@@ -59,10 +60,8 @@ export async function listNotifications(actor: Actor, page: { start: number; lim
           ? isAdmin
             ? `/admin/approvals/${event.connectionRequestId}`
             : `/connections/${event.connectionRequestId}`
-          : event.connection
-            ? isAdmin
-              ? `/admin/approvals/${event.connection.connectionRequestId}`
-              : "/connections"
+          : event.connectionId
+            ? `/partners/${event.connectionId}`
             : "/requests",
       };
     }),
@@ -78,9 +77,17 @@ export async function markNotificationsRead(actor: Actor, ids: string[] | "all",
   return count;
 }
 
-/** Opening a request's page reads what the actor was told about it; how many were marked read. */
-export async function markReadFor(actor: Actor, subject: { connectionRequestId: string } | { dataRequests: true }, now = new Date()): Promise<number> {
-  const event = "connectionRequestId" in subject ? { connectionRequestId: subject.connectionRequestId } : { dataRequestId: { not: null } };
+/** What a page is about: a connection request, a connection, or the person's data requests. */
+export type ReadSubject = { connectionRequestId: string } | { connectionId: string } | { dataRequests: true };
+
+/** Opening a request's (or a connection's) page reads what the actor was told about it; how many were marked read. */
+export async function markReadFor(actor: Actor, subject: ReadSubject, now = new Date()): Promise<number> {
+  const event =
+    "connectionRequestId" in subject
+      ? { connectionRequestId: subject.connectionRequestId }
+      : "connectionId" in subject
+        ? { connectionId: subject.connectionId }
+        : { dataRequestId: { not: null } };
   const { count } = await db.notification.updateMany({ where: { userId: actor.userId, readAt: null, event }, data: { readAt: now } });
   return count;
 }

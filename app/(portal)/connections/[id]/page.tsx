@@ -7,6 +7,7 @@ import { Timeline } from "@/components/connections/timeline";
 import { isAdmin } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/session";
 import { getConnectionRequestForActor } from "@/lib/connection-requests/queries";
+import { connectionIdOfRequest } from "@/lib/connections/portal";
 import { connectionRequestTimeline } from "@/lib/events/timeline";
 import { orNotFound } from "@/lib/http/pages";
 import { isOpen } from "@/lib/schemas/connection-requests";
@@ -17,6 +18,7 @@ export default async function ConnectionRequestPage({ params }: PageProps<"/conn
   const { id } = await params;
   const actor = await requireActor(`/connections/${id}`);
   const [request, timeline] = await orNotFound(Promise.all([getConnectionRequestForActor(actor, id), connectionRequestTimeline(actor, id)]));
+  const connectionId = request.status === "approved" ? await connectionIdOfRequest(actor, id) : null;
   const isRequester = !isAdmin(actor);
   const canEdit = isOpen(request.status) && isRequester;
   const changesAsked = request.status === "changes_requested" ? timeline.findLast((entry) => entry.event === "changes_requested") : undefined;
@@ -40,6 +42,11 @@ export default async function ConnectionRequestPage({ params }: PageProps<"/conn
             </>
           )}
         </section>
+      )}
+      {connectionId && (
+        <p data-testid="connection-link">
+          Approved: it is now a connection. <Link href={`/partners/${connectionId}`} className="text-brand-700 underline">Open the connection</Link>
+        </p>
       )}
       <RequestDetails request={request} />
       <Timeline entries={timeline} />
