@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation] [--also-node <path to node>]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation|connections] [--also-node <path to node>]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
  * p50/p99 next to the floor's. Also: server RSS under load; the member's list with one server
@@ -10,6 +10,7 @@
  * slow SMTP relay, with and without dark webhook targets (bench/isolation.ts). Writes
  * bench/results/*.json.
  */
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -34,6 +35,16 @@ const rows = Number(values.rows);
 const seconds = Number(values.seconds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
+
+if (values.only === "connections") {
+  // In its own process: it calls lib/ functions marked server-only, importable under react-server only.
+  const connectionRows = process.argv.includes("--rows") ? values.rows! : "100000";
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/connections.ts"), "--rows", connectionRows], {
+    stdio: "inherit",
+    env: { ...process.env, BENCH_DATABASE_URL: serverUrl },
+  });
+  process.exit(child.status ?? 1);
+}
 
 // A dedicated database per size, seeded once and reused by later runs.
 const databaseUrl = new URL(serverUrl);

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { readPage } from "../pagination";
 import { findVisibleConnection, sideOf, visibleConnections, type Side } from "./access";
 import { connectionDto, connectionInclude, type ConnectionDto, type ConnectionRow } from "./dto";
+import { readConnectionPage } from "./queries";
 
 /** A connection as the portal shows it: the API's object, which side the viewer is on, and what the API leaves out. */
 export interface ConnectionView {
@@ -32,12 +32,7 @@ function viewOf(actor: Actor, row: ConnectionRow, now: Date): ConnectionView {
 
 /** The actor's connections (an admin's: all), newest first, with the total for the pager. */
 export async function listConnectionViews(actor: Actor, page: { start: number; limit: number }): Promise<{ views: ConnectionView[]; total: number }> {
-  const where = visibleConnections(actor);
-  const { rows, pagination } = await readPage(
-    page,
-    () => db.connection.count({ where }),
-    (skip, take) => db.connection.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take, include: connectionInclude }),
-  );
+  const { rows, pagination } = await readConnectionPage(visibleConnections(actor), page);
   const now = new Date();
   return { views: rows.map((row) => viewOf(actor, row, now)), total: pagination.total_count };
 }
