@@ -5,13 +5,23 @@ import type { FormState } from "@/lib/forms";
 import { setAccountManagerAction } from "@/lib/organizations/actions";
 
 /** Which platform admin looks after an organization. */
-export function AccountManagerForm({ organizationId, current, admins }: { organizationId: string; current: string | null; admins: { id: string; name: string }[] }) {
+export function AccountManagerForm({
+  organizationId,
+  organizationName,
+  current,
+  admins,
+}: {
+  organizationId: string;
+  organizationName: string;
+  current: string | null;
+  admins: { id: string; name: string }[];
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(setAccountManagerAction, null);
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm">
+    <form action={action} aria-label={`Account manager for ${organizationName}`} className="flex flex-wrap items-end gap-2 text-sm">
       <input type="hidden" name="organizationId" value={organizationId} />
       <div className="flex flex-col gap-1">
-        <label htmlFor={`account-manager-${organizationId}`} className="font-medium">Account manager</label>
+        <label htmlFor={`account-manager-${organizationId}`} className="font-medium">Account manager for {organizationName}</label>
         <select id={`account-manager-${organizationId}`} name="accountManagerId" defaultValue={current ?? ""} className="rounded border border-slate-300 px-3 py-2">
           <option value="">None</option>
           {admins.map((admin) => <option key={admin.id} value={admin.id}>{admin.name}</option>)}

@@ -43,23 +43,16 @@ export function SupplierInvitationPanel({ panel }: { panel: Panel }) {
       <p data-testid="invitation-status">{invitation ? describe(invitation) : "No invitation has been sent."}</p>
       {!panel.deactivated && (
         <div className="flex flex-wrap items-end gap-3">
+          {/* The address stays editable: a contact address that bounced can be corrected before a resend. */}
           <form action={send} className="flex flex-wrap items-end gap-2">
             <input type="hidden" name="connectionId" value={panel.connectionId} />
-            {address ? (
-              <button type="submit" disabled={sending} className="rounded bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-                {invitation ? "Resend invitation" : "Send invitation"}
-              </button>
-            ) : (
-              <>
-                <div className="flex flex-col gap-1">
-                  <label htmlFor="invite-email" className="font-medium">Contact email</label>
-                  <input id="invite-email" name="email" type="email" required autoComplete="off" className="rounded border border-slate-300 px-3 py-2" />
-                </div>
-                <button type="submit" disabled={sending} className="rounded bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-                  Send invitation
-                </button>
-              </>
-            )}
+            <div className="flex flex-col gap-1">
+              <label htmlFor="invite-email" className="font-medium">Contact email</label>
+              <input id="invite-email" name="email" type="email" required defaultValue={address ?? ""} autoComplete="off" className="rounded border border-slate-300 px-3 py-2" />
+            </div>
+            <button type="submit" disabled={sending} className="rounded bg-brand-600 px-3 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+              {invitation ? "Resend invitation" : "Send invitation"}
+            </button>
           </form>
           {invitation?.state === "pending" && (
             <form action={revoke}>

@@ -49,7 +49,7 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("a link that does not work says so, signed out, and fits the screen", async ({ page }) => {
-    await page.goto(`/invitations/si_${"0".repeat(43)}`);
+    await page.goto(`/invitations?token=si_${"0".repeat(43)}`);
     await expect(page.getByRole("heading", { name: "This invitation link does not work" })).toBeVisible();
     await expect(page.getByTestId("invitation-refusal")).toContainText("not valid");
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);

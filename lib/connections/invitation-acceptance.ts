@@ -30,7 +30,7 @@ const invitationSelect = {
   expiresAt: true,
   acceptedAt: true,
   revokedAt: true,
-  connection: { select: { id: true, supplierName: true, supplierOrganizationId: true, retailerOrganizationId: true, retailerOrganization: { select: { name: true } } } },
+  connection: { select: { id: true, status: true, supplierName: true, supplierOrganizationId: true, retailerOrganizationId: true, retailerOrganization: { select: { name: true } } } },
 } as const;
 
 async function findByToken(client: Tx | typeof db, token: string) {
@@ -43,8 +43,8 @@ function stateOf(invitation: InvitationRow | null, now: Date): InvitationView["s
   if (!invitation) return "unknown";
   if (invitation.acceptedAt) return "accepted";
   if (invitation.revokedAt) return "revoked";
-  // A supplier linked some other way has nothing left to accept.
-  if (invitation.connection.supplierOrganizationId) return "revoked";
+  // A supplier linked some other way, or a connection ended meanwhile, leaves nothing to accept.
+  if (invitation.connection.supplierOrganizationId || invitation.connection.status === "deactivated") return "revoked";
   return invitation.expiresAt > now ? "open" : "expired";
 }
 
@@ -59,7 +59,7 @@ export async function describeInvitation(token: string, now = new Date()): Promi
 const refused = (state: Exclude<InvitationView["state"], "open">) => new AppError(state === "unknown" ? "not_found" : "conflict", invitationRefusals[state]);
 
 const accountExists = (email: string) =>
-  new AppError("conflict", `${email} already has an account on Crux Requests. Sign in with it instead; the admins can link your organization to this connection.`);
+  new AppError("conflict", `${email} already has an account on Crux Requests. Sign in with it, and ask the Crux Requests admins to link your organization to this connection.`);
 
 /**
  * Accepting an invitation registers the supplier: a new supplier organization with the invited
@@ -78,13 +78,19 @@ export async function acceptSupplierInvitation(input: AcceptInvitationInput, cli
   const [firstName = "", ...rest] = input.name.split(/\s+/);
 
   return db.$transaction(async (tx) => {
+    // The connection's row first, as a resend takes it (lib/connections/invitations.ts), then the
+    // invitation's: the same order, so an accept and a resend at once wait instead of deadlocking.
+    await tx.$queryRaw`SELECT id FROM "Connection" WHERE id = ${before.connection.id}::uuid FOR UPDATE`;
     const claimed = await tx.supplierInvitation.updateManyAndReturn({
-      where: { tokenHash: hashSecret(input.token), ...usableInvitation(now) },
+      where: { tokenHash: hashSecret(input.token), ...usableInvitation(now), connection: { status: { not: "deactivated" }, supplierOrganizationId: null } },
       data: { acceptedAt: now },
       select: invitationSelect,
     });
     const invitation = claimed[0];
-    if (!invitation) throw refused(stateOf(await findByToken(tx, input.token), now) as Exclude<InvitationView["state"], "open">);
+    if (!invitation) {
+      const state = stateOf(await findByToken(tx, input.token), now);
+      throw refused(state === "open" ? "revoked" : state);
+    }
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw accountExists(invitation.email);
     const organization = await createOrganization(tx, { name: input.organizationName, type: "supplier" });
     const user = await tx.user

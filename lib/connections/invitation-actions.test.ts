@@ -22,7 +22,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { decideAction } = await import("@/lib/connection-requests/actions");
-const { acceptInvitationAction, revokeInvitationAction, sendInvitationAction } = await import("./invitation-actions");
+const { acceptInvitationAction, linkSupplierAction, revokeInvitationAction, sendInvitationAction } = await import("./invitation-actions");
 const { setAccountManagerAction } = await import("@/lib/organizations/actions");
 
 const form = (entries: Record<string, string>) => {
@@ -85,8 +85,13 @@ describe("invitation and account-manager actions", () => {
     expect(await sendInvitationAction(null, form({ connectionId: connection.id }))).toMatchObject({ ok: false, message: "Only platform admins can invite suppliers." });
     expect(await revokeInvitationAction(null, form({ connectionId: connection.id }))).toMatchObject({ ok: false, message: "Only platform admins can invite suppliers." });
     expect(await setAccountManagerAction(null, form({ organizationId: retailer.organizationId!, accountManagerId: admin.id }))).toMatchObject({ ok: false });
+    const supplier = await person({ type: "supplier" });
+    const link = form({ connectionId: connection.id, supplier_organization_uuid: supplier.organizationId! });
+    expect(await linkSupplierAction(null, link)).toMatchObject({ ok: false, message: "Only platform admins can invite suppliers." });
     session.actor = null;
     expect(await revokeInvitationAction(null, form({ connectionId: connection.id }))).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    expect(await linkSupplierAction(null, link)).toMatchObject({ ok: false, message: "Your session has ended. Sign in again." });
+    expect((await db.connection.findUniqueOrThrow({ where: { id: connection.id } })).supplierOrganizationId).toBeNull();
     expect(await db.supplierInvitation.count({ where: { connectionId: connection.id, revokedAt: null } })).toBe(1);
     expect((await db.organization.findUniqueOrThrow({ where: { id: retailer.organizationId! } })).accountManagerId).toBeNull();
 

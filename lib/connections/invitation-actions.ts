@@ -10,9 +10,9 @@ import { createUserSession, sessionMaxAgeSeconds } from "../auth/sessions";
 import { formStateFromError, invalidForm, signedOutState, type FormState } from "../forms";
 import { AppError } from "../http/errors";
 import { clientAddress } from "../http/client-address";
-import { acceptInvitationSchema, revokeInvitationSchema, sendInvitationSchema } from "../schemas/invitations";
+import { acceptInvitationSchema, linkSupplierSchema, revokeInvitationSchema, sendInvitationSchema } from "../schemas/invitations";
 import { acceptSupplierInvitation } from "./invitation-acceptance";
-import { revokeSupplierInvitation, sendSupplierInvitation } from "./invitation-admin";
+import { linkSupplierOrganization, revokeSupplierInvitation, sendSupplierInvitation } from "./invitation-admin";
 
 // Public POST endpoints like every server action: the admin ones are checked again in lib.
 
@@ -59,6 +59,21 @@ export async function revokeInvitationAction(_previous: FormState, formData: For
     await revokeSupplierInvitation(actor, parsed.data.connectionId);
     revalidatePath("/admin/approvals/[id]", "page");
     return { ok: true, message: "Invitation revoked: its link no longer works." };
+  } catch (error) {
+    return formStateFromError(error);
+  }
+}
+
+/** "Link supplier organization" on the admin's request page, for a supplier already on the portal. */
+export async function linkSupplierAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const actor = await getActor();
+  if (!actor) return signedOutState;
+  const parsed = linkSupplierSchema.safeParse({ connectionId: formData.get("connectionId"), supplier_organization_uuid: formData.get("supplier_organization_uuid") });
+  if (!parsed.success) return invalidForm(parsed.error);
+  try {
+    await linkSupplierOrganization(actor, parsed.data.connectionId, parsed.data.supplier_organization_uuid);
+    revalidatePath("/admin/approvals/[id]", "page");
+    return { ok: true, message: "Supplier organization linked: its members can now confirm the connection." };
   } catch (error) {
     return formStateFromError(error);
   }

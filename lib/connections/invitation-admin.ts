@@ -4,6 +4,8 @@ import { recordAudit } from "../audit";
 import { db } from "../db/client";
 import { AppError, forbidden, notFound } from "../http/errors";
 import { isUuid } from "../ids";
+import { recordEvent } from "../events/record";
+import { assertSupplierOrganization } from "./create";
 import { inviteSupplier, revokeOpenInvitation } from "./invitations";
 
 function assertAdmin(actor: Actor) {
@@ -87,15 +89,52 @@ export async function revokeSupplierInvitation(actor: Actor, connectionId: strin
 }
 
 /**
- * The approve form's "Supplier organization" choices: the supplier organizations named as
- * requested (case-insensitive) first, then others by name, at most 50 of them.
+ * The "Supplier organization" choices (approving, or linking later): the supplier organizations
+ * named as requested (case-insensitive) first, then others by name, at most 50 of them, those whose
+ * name contains `search` when the admin searched, so that any supplier can be found.
  */
-export async function listSupplierChoices(actor: Actor, supplierName: string) {
+export async function listSupplierChoices(actor: Actor, supplierName: string, search = "") {
   assertAdmin(actor);
   const nameKey = supplierName.trim().toLowerCase();
+  const contains = search.trim().toLowerCase();
   const [matches, others] = await Promise.all([
     db.organization.findMany({ where: { type: "supplier", nameKey }, select: { id: true, name: true } }),
-    db.organization.findMany({ where: { type: "supplier", nameKey: { not: nameKey } }, orderBy: { nameKey: "asc" }, take: 50, select: { id: true, name: true } }),
+    db.organization.findMany({
+      where: { type: "supplier", AND: [{ nameKey: { not: nameKey } }, ...(contains ? [{ nameKey: { contains } }] : [])] },
+      orderBy: { nameKey: "asc" },
+      take: 50,
+      select: { id: true, name: true },
+    }),
   ]);
   return { matches, others };
+}
+export type SupplierChoices = Awaited<ReturnType<typeof listSupplierChoices>>;
+
+/**
+ * Links a waiting connection to a supplier organization already on the portal, after approval:
+ * for a contact who already had an account, or a supplier that registered on its own. Any open
+ * invitation stops working; the retailer hears of it as of an accepted invitation.
+ */
+export async function linkSupplierOrganization(actor: Actor, connectionId: string, organizationId: string): Promise<void> {
+  assertAdmin(actor);
+  if (!isUuid(connectionId)) throw notFound();
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Connection" WHERE id = ${connectionId}::uuid FOR UPDATE`;
+    const connection = await tx.connection.findUnique({ where: { id: connectionId }, select: { status: true, supplierOrganizationId: true, retailerOrganizationId: true } });
+    if (!connection) throw notFound();
+    if (connection.supplierOrganizationId) throw new AppError("conflict", "This connection's supplier is already linked.");
+    if (connection.status === "deactivated") throw new AppError("conflict", "This connection is deactivated: there is nothing to link.");
+    await assertSupplierOrganization(tx, organizationId);
+    await tx.connection.update({ where: { id: connectionId }, data: { supplierOrganizationId: organizationId } });
+    await revokeOpenInvitation(tx, connectionId);
+    await recordEvent(tx, { type: "connection.supplier_linked", actorId: actor.userId, connectionId, organizationId: connection.retailerOrganizationId });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      organizationId: connection.retailerOrganizationId,
+      action: "connection.link_supplier",
+      targetType: "connection",
+      targetId: connectionId,
+      details: { supplier_organization: organizationId },
+    });
+  });
 }

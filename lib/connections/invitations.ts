@@ -39,7 +39,8 @@ export async function inviteSupplier(tx: Tx, connectionId: string, email: string
   const message = renderPlainEmail({
     subject: `${retailer} invites you to Crux Requests`,
     body: `${retailer} would like to exchange data with ${connection.supplierName} through Crux Requests. Follow the link to register your organization and confirm the connection. The link works once, within 14 days.`,
-    path: `/invitations/${token}`,
+    // In the query, as the other e-mailed links: request logs drop it, they keep the path.
+    path: `/invitations?token=${token}`,
   });
   await tx.emailDelivery.create({ data: { to: address, nextAttemptAt: now, ...message } });
 }

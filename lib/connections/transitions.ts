@@ -7,6 +7,7 @@ import { recordEvent } from "../events/record";
 import type { ConnectionStatus } from "../generated/prisma/enums";
 import { AppError, forbidden } from "../http/errors";
 import { findVisibleConnection, type ConnectionKeys, type Side } from "./access";
+import { revokeOpenInvitation } from "./invitations";
 import { statusName, type ConnectionDto } from "./dto";
 import { readConnection } from "./queries";
 
@@ -50,6 +51,8 @@ async function move(tx: Tx, actor: Actor, connection: ConnectionKeys, action: Ac
     const current = await tx.connection.findUniqueOrThrow({ where: { id: connection.id }, select: { status: true } });
     throw conflict(action, current.status);
   }
+  // An ended connection has nothing to invite a supplier to: its open link stops working.
+  if (spec.to === "deactivated") await revokeOpenInvitation(tx, connection.id, now);
   await recordEvent(tx, {
     type: spec.event,
     actorId: actor.userId,

@@ -124,7 +124,7 @@ const catalogue = {
     notification: (subject) => `Supplier joined the portal: ${subject}`,
     mail: (c) => ({
       title: `${c.subject} joined the portal`,
-      body: `${c.subject} accepted the invitation to Crux Requests and can now confirm the connection with ${c.organization}.`,
+      body: `${c.subject} is now on Crux Requests and can confirm the connection with ${c.organization}.`,
     }),
   },
   "connection.feed_phase_changed": {

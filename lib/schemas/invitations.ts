@@ -19,3 +19,6 @@ export const sendInvitationSchema = z.object({
 });
 
 export const revokeInvitationSchema = z.object({ connectionId: z.uuid() });
+
+/** An admin links a waiting connection to a supplier organization already on the portal. */
+export const linkSupplierSchema = z.object({ connectionId: z.uuid(), supplier_organization_uuid: z.uuid("Choose a supplier organization.") });

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitationForm } from "@/components/invitations/accept-invitation-form";
 import { describeInvitation, invitationRefusals } from "@/lib/connections/invitation-acceptance";
+import { firstValues } from "@/lib/schemas/portal";
 
-// The token is in the path: no other site may learn it from a Referer header, nor a search engine index it.
+// The token is in the query (which request logs leave out, unlike the path): no other site may
+// learn it from a Referer header, nor a search engine index it.
 export const metadata: Metadata = { title: "Your invitation", referrer: "no-referrer", robots: { index: false, follow: false } };
 
-export default async function InvitationPage({ params }: PageProps<"/invitations/[token]">) {
-  const { token } = await params;
+export default async function InvitationPage({ searchParams }: PageProps<"/invitations">) {
+  const { token = "" } = firstValues(await searchParams);
   const invitation = await describeInvitation(token);
   if (invitation.state !== "open") {
     return (
