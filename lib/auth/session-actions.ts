@@ -1,14 +1,14 @@
 "use server";
 
-import { encode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { formStateFromError, type FormState } from "../forms";
 import { AppError } from "../http/errors";
 import { safeReturnPath } from "../http/return-path";
-import { authSecret, secureCookies, sessionCookieName, verifyCredentials } from "./options";
+import { sessionCookieName, verifyCredentials } from "./options";
 import { sessionIdFromCookie } from "./session";
-import { createUserSession, revokeUserSession, sessionMaxAgeSeconds } from "./sessions";
+import { startSessionCookie } from "./session-cookie";
+import { revokeUserSession } from "./sessions";
 
 export type SignInState = FormState | { ok: true; returnTo: string };
 
@@ -28,8 +28,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return formStateFromError(error);
   }
   if (!user) return { ok: false, message: "The e-mail address or password is not right.", fieldErrors: {} };
-  const token = await encode({ token: { sid: await createUserSession(user.id) }, secret: authSecret(), maxAge: sessionMaxAgeSeconds });
-  (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: sessionMaxAgeSeconds });
+  await startSessionCookie(user.id);
   return { ok: true, returnTo };
 }
 

@@ -1,12 +1,10 @@
 "use server";
 
-import { encode } from "next-auth/jwt";
 import { revalidatePath } from "next/cache";
-import { cookies, headers } from "next/headers";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authSecret, secureCookies, sessionCookieName } from "../auth/options";
 import { getActor } from "../auth/session";
-import { createUserSession, sessionMaxAgeSeconds } from "../auth/sessions";
+import { startSessionCookie } from "../auth/session-cookie";
 import { formStateFromError, invalidForm, signedOutState, type FormState } from "../forms";
 import { AppError } from "../http/errors";
 import { clientAddress } from "../http/client-address";
@@ -30,8 +28,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
     if (error instanceof AppError && error.code === "rate_limited") return { ok: false, message: "Too many attempts. Wait a few minutes and try again.", fieldErrors: {} };
     return formStateFromError(error);
   }
-  const token = await encode({ token: { sid: await createUserSession(userId) }, secret: authSecret(), maxAge: sessionMaxAgeSeconds });
-  (await cookies()).set(sessionCookieName(), token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: sessionMaxAgeSeconds });
+  await startSessionCookie(userId);
   redirect("/");
 }
 
