@@ -117,7 +117,9 @@ export async function startServer(
     if (signal !== "SIGKILL" && code !== 0) console.error(`server on ${port} exited (${code ?? signal}):\n${stderr}`);
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 240; attempt++) {
+  // Up to two minutes: two instances starting at once on a loaded 2-core machine each migrate
+  // (one waits on the other's lock) and bundle their server; one minute was once not enough.
+  for (let attempt = 0; attempt < 480; attempt++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { port, url, process: child, logs };
@@ -127,7 +129,7 @@ export async function startServer(
     await sleep(250);
   }
   child.kill("SIGKILL");
-  throw new Error(`server on ${port} did not become healthy`);
+  throw new Error(`server on ${port} did not become healthy in 2 minutes; its last output:\n${logs.slice(-20).join("\n")}\n${stderr}`);
 }
 
 export async function killHard(server: AppServer) {
