@@ -1,3 +1,5 @@
+import { forbidden } from "../http/errors";
+
 /** Who is making a request, as read from the database on every request. */
 export interface Actor {
   userId: string;
@@ -8,6 +10,11 @@ export interface Actor {
 }
 
 export const isAdmin = (actor: Actor) => actor.role === "admin";
+
+/** Admin-only work: anyone else gets a 403 saying what only admins may do, before anything is read. */
+export function assertAdmin(actor: Actor, refusal: string): void {
+  if (!isAdmin(actor)) throw forbidden(refusal);
+}
 
 export function displayName(user: { firstName: string; lastName: string; email: string }): string {
   return `${user.firstName} ${user.lastName}`.trim() || user.email;

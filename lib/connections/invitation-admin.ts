@@ -1,16 +1,14 @@
 import "server-only";
-import { isAdmin, type Actor } from "../auth/actor";
+import { assertAdmin, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
-import { AppError, forbidden, notFound } from "../http/errors";
+import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import { recordEvent } from "../events/record";
 import { assertSupplierOrganization } from "./create";
 import { inviteSupplier, revokeOpenInvitation } from "./invitations";
 
-function assertAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden("Only platform admins can invite suppliers.");
-}
+const refusal = "Only platform admins can invite suppliers.";
 
 export type InvitationState = "pending" | "expired" | "accepted" | "revoked";
 
@@ -19,7 +17,7 @@ export type InvitationState = "pending" | "expired" | "accepted" | "revoked";
  * portal, and its latest invitation. Null while the request has no connection.
  */
 export async function getSupplierInvitationPanel(actor: Actor, connectionRequestId: string, now = new Date()) {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   if (!isUuid(connectionRequestId)) throw notFound();
   const connection = await db.connection.findUnique({
     where: { connectionRequestId },
@@ -52,7 +50,7 @@ export type SupplierInvitationPanel = NonNullable<Awaited<ReturnType<typeof getS
  * connection had none becomes its supplier contact's.
  */
 export async function sendSupplierInvitation(actor: Actor, connectionId: string, email?: string, now = new Date()): Promise<string> {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   if (!isUuid(connectionId)) throw notFound();
   return db.$transaction(async (tx) => {
     const connection = await tx.connection.findUnique({
@@ -78,7 +76,7 @@ export async function sendSupplierInvitation(actor: Actor, connectionId: string,
 
 /** Withdraws the connection's open invitation: its link stops working. */
 export async function revokeSupplierInvitation(actor: Actor, connectionId: string, now = new Date()): Promise<void> {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   if (!isUuid(connectionId)) throw notFound();
   await db.$transaction(async (tx) => {
     const connection = await tx.connection.findUnique({ where: { id: connectionId }, select: { retailerOrganizationId: true } });
@@ -94,7 +92,7 @@ export async function revokeSupplierInvitation(actor: Actor, connectionId: strin
  * name contains `search` when the admin searched, so that any supplier can be found.
  */
 export async function listSupplierChoices(actor: Actor, supplierName: string, search = "") {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   const nameKey = supplierName.trim().toLowerCase();
   const contains = search.trim().toLowerCase();
   const [matches, others] = await Promise.all([
@@ -116,7 +114,7 @@ export type SupplierChoices = Awaited<ReturnType<typeof listSupplierChoices>>;
  * invitation stops working; the retailer hears of it as of an accepted invitation.
  */
 export async function linkSupplierOrganization(actor: Actor, connectionId: string, organizationId: string): Promise<void> {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   if (!isUuid(connectionId)) throw notFound();
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Connection" WHERE id = ${connectionId}::uuid FOR UPDATE`;

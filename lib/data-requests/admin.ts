@@ -1,16 +1,13 @@
 import "server-only";
-import { isAdmin, type Actor } from "../auth/actor";
+import { assertAdmin, type Actor } from "../auth/actor";
 import { db } from "../db/client";
-import { forbidden } from "../http/errors";
 import { retryFailedRequest } from "./worker";
 
-function assertAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden("Only platform admins can manage the data-request queue.");
-}
+const refusal = "Only platform admins can manage the data-request queue.";
 
 /** Every data request not yet finished or failed, oldest first, with whose it is. */
 export async function listDataRequestQueue(actor: Actor, limit = 100, now = new Date()) {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   const rows = await db.dataRequest.findMany({
     where: { status: { in: ["queued", "processing", "failed"] } },
     orderBy: [{ status: "asc" }, { createdAt: "asc" }],
@@ -27,6 +24,6 @@ export async function listDataRequestQueue(actor: Actor, limit = 100, now = new 
 }
 
 export async function retryDataRequest(actor: Actor, id: string): Promise<boolean> {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   return retryFailedRequest(id, actor.userId);
 }

@@ -1,17 +1,15 @@
 import "server-only";
-import { displayName, isAdmin, type Actor } from "../auth/actor";
+import { assertAdmin, displayName, type Actor } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db/client";
-import { AppError, forbidden, notFound } from "../http/errors";
+import { AppError, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 
-function assertAdmin(actor: Actor) {
-  if (!isAdmin(actor)) throw forbidden("Only platform admins can assign account managers.");
-}
+const refusal = "Only platform admins can assign account managers.";
 
 /** Who can manage accounts: the active platform admins, by name. */
 export async function listAccountManagerChoices(actor: Actor) {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   const admins = await db.user.findMany({
     where: { role: "admin", status: "active" },
     orderBy: [{ firstName: "asc" }, { lastName: "asc" }, { email: "asc" }],
@@ -23,7 +21,7 @@ export async function listAccountManagerChoices(actor: Actor) {
 
 /** Names the platform admin who looks after an organization (null: nobody), with an audit entry. */
 export async function setAccountManager(actor: Actor, organizationId: string, accountManagerId: string | null): Promise<void> {
-  assertAdmin(actor);
+  assertAdmin(actor, refusal);
   if (!isUuid(organizationId)) throw notFound();
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { accountManagerId: true } });
