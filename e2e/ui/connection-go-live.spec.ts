@@ -50,15 +50,20 @@ test("a retailer's request becomes a connection the supplier confirms; both take
   await admin.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(admin.getByTestId("decision")).toContainText("Approved");
 
-  // The retailer finds it among its connections (newest first), waiting for Globex Supply.
-  await retailer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections", exact: true }).click();
-  await expect(retailer.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
-  const newest = retailer.getByTestId("connection-row").first();
-  await expect(newest).toContainText("Globex Supply");
-  await expect(newest).toContainText("Waiting for confirmation");
-  await newest.getByRole("link", { name: "Globex Supply" }).click();
+  // The retailer's request page leads to the connection, which its Connections list shows waiting
+  // for Globex Supply. Other tests approve Acme Retail's requests at the same time, so the row is
+  // found by its link, not by being the newest.
+  await retailer.reload();
+  await retailer.getByRole("link", { name: "Open the connection" }).click();
   await expect(retailer.getByRole("heading", { name: "Connection with Globex Supply" })).toBeVisible();
   const id = retailer.url().split("/").pop()!;
+  await retailer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections", exact: true }).click();
+  await expect(retailer.getByRole("heading", { name: "Connections", level: 1 })).toBeVisible();
+  const listed = retailer.locator(`[data-testid="connection-row"]:has(a[href="/partners/${id}"])`);
+  await expect(listed).toContainText("Globex Supply");
+  await expect(listed).toContainText("Waiting for confirmation");
+  await listed.getByRole("link", { name: "Globex Supply" }).click();
+  await expect(retailer.getByRole("heading", { name: "Connection with Globex Supply" })).toBeVisible();
   await expect(retailer.getByRole("button", { name: "Confirm" })).toHaveCount(0);
 
   // The supplier sees it waiting and confirms it.
