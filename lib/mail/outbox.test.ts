@@ -100,6 +100,36 @@ describe("e-mail through a real SMTP server", () => {
     }
   });
 
+  it("sends each mail once when two workers share a relay slower than the lease", async () => {
+    // Each mail takes the relay over a second (four answers 300 ms late); the lease is 400 ms. A
+    // worker that did not renew its claims would see the other's run out and send those mails again.
+    const slow = await startSmtpServer(0, { delayMs: 300 });
+    await db.emailDelivery.updateMany({ where: { status: "pending" }, data: { status: "sent" } }); // only this test's mails are due
+    try {
+      const mails = await Promise.all(
+        [1, 2, 3, 4, 5, 6].map((n) => db.emailDelivery.create({ data: { to: `lease-${n}-${unique()}@example.com`, subject: `Lease ${n}`, text: "t", html: "<p>t</p>" } })),
+      );
+      const workers = [mailQueue(smtpTransport(slow.url), { leaseMs: 400 }), mailQueue(smtpTransport(slow.url), { leaseMs: 400 })];
+      const until = Date.now() + 6_000;
+      const sent = async (id: string) => (await db.emailDelivery.findUniqueOrThrow({ where: { id } })).status === "sent";
+      await Promise.all(
+        workers.map(async (worker) => {
+          while (Date.now() < until && !(await Promise.all(mails.map((mail) => sent(mail.id)))).every(Boolean)) {
+            await worker.pass(new Date());
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }),
+      );
+      const received = slow.received.filter((message) => message.subject?.startsWith("Lease "));
+      expect(received.map((message) => message.messageId).sort()).toEqual(mails.map((mail) => `<${mail.id}@localhost>`).sort());
+      // A mail still waiting in one worker's batch when its lease ran out may be claimed by the
+      // other; the first then skips it, so it is still sent once.
+      for (const mail of mails) expect(await db.emailDelivery.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: "sent" });
+    } finally {
+      await slow.stop();
+    }
+  });
+
   it("gives back, attempt not counted, the claims a stopping worker had not handed to SMTP yet", async () => {
     const slow = await startSmtpServer(0, { delayMs: 1_000 });
     await db.emailDelivery.updateMany({ where: { status: "pending" }, data: { status: "sent" } }); // only this test's mails are due

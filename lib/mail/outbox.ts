@@ -26,17 +26,17 @@ export interface MailPass {
  * mail client recognise the one duplicate a crash mid-send can still cause. A failing SMTP server
  * only delays mail: the change that caused it committed long before.
  */
-export function mailQueue(transport?: Transporter) {
+export function mailQueue(transport?: Transporter, { leaseMs = outboxLeaseMs }: { leaseMs?: number } = {}) {
   /** Claims of this worker not yet handed to SMTP: what `release` gives back when it stops. */
   const notStarted = new Set<Claimed>();
 
   async function sendOne(claim: Claimed, pass: MailPass, clock: () => Date) {
-    if (!(await renewClaim("EmailDelivery", claim, clock()))) return; // taken over by another worker: theirs now
+    if (!(await renewClaim("EmailDelivery", claim, clock(), leaseMs))) return; // taken over by another worker: theirs now
     const mail = await database().prisma.emailDelivery.findUnique({ where: { id: claim.id }, select: { to: true, subject: true, text: true, html: true } });
     if (!mail) return;
     const renewal = setInterval(() => {
-      renewClaim("EmailDelivery", claim, clock()).catch((error: unknown) => logger().warn({ err: error, emailDelivery: claim.id }, "could not renew an e-mail's claim"));
-    }, outboxLeaseMs / 4);
+      renewClaim("EmailDelivery", claim, clock(), leaseMs).catch((error: unknown) => logger().warn({ err: error, emailDelivery: claim.id }, "could not renew an e-mail's claim"));
+    }, leaseMs / 4);
     renewal.unref();
     let error: string | null = null;
     try {
@@ -57,7 +57,7 @@ export function mailQueue(transport?: Transporter) {
     /** Sends one batch of what is due, four at a time; starts no message once `keepGoing` says stop. */
     async pass(now = new Date(), keepGoing: () => boolean = () => true): Promise<MailPass> {
       const candidates = Prisma.sql`SELECT id FROM "EmailDelivery" WHERE ${dueCondition(now)} ORDER BY "nextAttemptAt" LIMIT ${batchSize}`;
-      const claims = await claimMessages("EmailDelivery", candidates, now);
+      const claims = await claimMessages("EmailDelivery", candidates, now, leaseMs);
       claims.forEach((claim) => notStarted.add(claim));
       const pass: MailPass = { sent: 0, failed: 0, released: 0 };
       const clock = clockFrom(now);
