@@ -6,10 +6,14 @@ export interface Actor {
   email: string;
   name: string;
   role: "member" | "admin";
-  organization: { id: string; name: string; type: "retailer" | "supplier" } | null;
+  /** The person's organization, and their role in it. */
+  organization: { id: string; name: string; type: "retailer" | "supplier"; role: "owner" | "member" } | null;
 }
 
 export const isAdmin = (actor: Actor) => actor.role === "admin";
+
+/** Whether the actor owns (manages the team of) their organization. */
+export const isOwner = (actor: Actor) => actor.organization?.role === "owner";
 
 /** Admin-only work: anyone else gets a 403 saying what only admins may do, before anything is read. */
 export function assertAdmin(actor: Actor, refusal: string): void {
@@ -26,6 +30,7 @@ interface UserWithOrganization {
   firstName: string;
   lastName: string;
   role: "member" | "admin";
+  organizationRole: "owner" | "member";
   organization: { id: string; name: string; type: "retailer" | "supplier" } | null;
 }
 
@@ -35,6 +40,6 @@ export function toActor(user: UserWithOrganization): Actor {
     email: user.email,
     name: displayName(user),
     role: user.role,
-    organization: user.organization && { id: user.organization.id, name: user.organization.name, type: user.organization.type },
+    organization: user.organization && { id: user.organization.id, name: user.organization.name, type: user.organization.type, role: user.organizationRole },
   };
 }
