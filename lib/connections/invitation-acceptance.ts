@@ -95,7 +95,7 @@ export async function acceptSupplierInvitation(input: AcceptInvitationInput, cli
     const organization = await createOrganization(tx, { name: input.organizationName, type: "supplier" });
     const user = await tx.user
       .create({
-        data: { email: invitation.email, passwordHash, firstName, lastName: rest.join(" "), organizationId: organization.id, emailVerifiedAt: now },
+        data: { email: invitation.email, passwordHash, firstName, lastName: rest.join(" "), organizationId: organization.id, organizationRole: "owner", emailVerifiedAt: now },
         select: { id: true },
       })
       .catch((error: unknown) => {

@@ -16,6 +16,8 @@ const nameSchema = z.string().trim().max(200, "At most 200 characters.");
 
 export const organizationTypeSchema = z.enum(["retailer", "supplier"]);
 
+export const organizationRoleSchema = z.enum(["owner", "member"], { error: 'Choose "owner" or "member".' });
+
 export const organizationNameSchema = z
   .string()
   .trim()
@@ -43,6 +45,8 @@ export const createUserSchema = registerSchema.extend({
   firstName: nameSchema.default(""),
   lastName: nameSchema.default(""),
   role: z.enum(["member", "admin"]).default("member"),
+  /** Their role in the organization; unset: owner of an organization without members, else member. */
+  organizationRole: organizationRoleSchema.optional(),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
@@ -63,5 +67,5 @@ export const userLoginSchema = z.object(
 
 /** What an operator may change on an account (`npm run cli -- user:update`). */
 export const accountChangeSchema = z
-  .object({ role: z.enum(["member", "admin"]).optional(), status: z.enum(["active", "disabled"]).optional() })
-  .refine((change) => change.role || change.status, "Give --role or --status.");
+  .object({ role: z.enum(["member", "admin"]).optional(), status: z.enum(["active", "disabled"]).optional(), organizationRole: organizationRoleSchema.optional() })
+  .refine((change) => change.role || change.status || change.organizationRole, "Give --role, --status or --org-role.");

@@ -38,10 +38,14 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       orgs.set(org.name, created.id);
     }
     const users = new Map<DemoEmail, string>();
+    const owned = new Set<string>();
     for (const account of demoAccounts) {
       const { organization, ...person } = account;
       const organizationId = organization ? orgs.get(organization)! : null;
-      const user = await tx.user.create({ data: { ...person, passwordHash, emailVerifiedAt: new Date(), organizationId } });
+      // Each demo organization's first person owns it.
+      const organizationRole = organizationId && !owned.has(organizationId) ? "owner" : "member";
+      if (organizationId) owned.add(organizationId);
+      const user = await tx.user.create({ data: { ...person, passwordHash, emailVerifiedAt: new Date(), organizationId, organizationRole } });
       users.set(account.email, user.id);
     }
     const history = new DemoHistory(new Date());

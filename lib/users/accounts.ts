@@ -62,6 +62,9 @@ export async function createAccount(
       organization =
         existing ?? (await createOrganization(tx, { name: data.organizationName, type: data.organizationType }));
     }
+    // The first member of an organization, however it was made, owns it.
+    const organizationRole =
+      data.organizationRole ?? (organization && (await tx.user.count({ where: { organizationId: organization.id } })) === 0 ? "owner" : "member");
     try {
       const user = await tx.user.create({
         data: {
@@ -71,6 +74,7 @@ export async function createAccount(
           lastName: data.lastName,
           role: data.role,
           organizationId: organization?.id,
+          organizationRole,
           // Operators (the CLI) vouch for the address; self-registration with mail proves it by a link.
           emailVerifiedAt: options.verified === false ? null : new Date(),
         },

@@ -2,7 +2,7 @@ import "server-only";
 import { hashPassword } from "../auth/password";
 import { generateSecret, hashSecret } from "../auth/secrets";
 import { db } from "../db/client";
-import type { Tx } from "../db/connect";
+import { revokeAccess, type Revoked } from "../auth/revocation";
 import { AppError } from "../http/errors";
 import { mailMode } from "../mail/transport";
 import { consume, consumeForAccount, passwordReset, rememberAddress, signIn } from "../rate-limit";
@@ -31,12 +31,6 @@ export async function requestPasswordReset(email: string, clientAddress: string)
   });
 }
 
-export interface Revoked {
-  sessions: number;
-  apiTokens: number;
-  appAuthorizations: number;
-}
-
 /**
  * The link in the reset e-mail: sets the new password, confirms the address (the link proved it)
  * and ends every credential the old password could have led to, in one transaction: browser
@@ -54,22 +48,12 @@ export async function resetPassword(token: string, password: string, clientAddre
     const userId = await useAccountLink(tx, "reset_password", token, now);
     if (!userId) throw expired();
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, emailVerifiedAt: now }, select: { email: true } });
-    return { email: user.email, revoked: await revokeCredentials(tx, userId, now) };
+    return { email: user.email, revoked: await revokeAccess(tx, userId, now) };
   });
   // The owner proved it is theirs: this address keeps its room under the account's limits.
   await rememberAddress(signIn, email, clientAddress);
   await rememberAddress(passwordReset, email, clientAddress);
   return revoked;
-}
-
-async function revokeCredentials(tx: Tx, userId: string, now: Date): Promise<Revoked> {
-  const sessions = await tx.userSession.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
-  const apiTokens = await tx.apiToken.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: now } }, data: { revokedAt: now } });
-  const grants = await tx.oAuthGrant.updateManyAndReturn({ where: { userId, revokedAt: null }, data: { revokedAt: now }, select: { id: true } });
-  // Every token issued for the person, whichever grant (or none) it hangs from, and unredeemed codes.
-  await tx.oAuthToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-  await tx.oAuthAuthorizationCode.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-  return { sessions: sessions.count, apiTokens: apiTokens.count, appAuthorizations: grants.length };
 }
 
 const counted = (count: number, one: string, many: string) => `${count === 0 ? "no" : count} ${count === 1 ? one : many}`;
