@@ -151,3 +151,6 @@ export const webhookTestsPerEndpoint: Limit = { name: "webhook-test-endpoint", p
 
 /** Accepting a supplier invitation hashes a password and tests a token: per address, like registration. */
 export const invitationAcceptPerAddress: Limit = { name: "invitation-accept-address", points: 20, durationSeconds: 15 * 60, perAddress: true };
+
+/** Team invitations, per organization: each is a mail to an address of the owner's choosing. */
+export const teamInvitationsPerOrganization: Limit = { name: "team-invitations-organization", points: 50, durationSeconds: 60 * 60 };

@@ -1,7 +1,7 @@
 /**
  * Operator command line:
  *   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L]
- *                              [--org NAME --org-type retailer|supplier]
+ *                              [--org NAME --org-type retailer|supplier [--org-role owner|member]]
  *   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
  *   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]
  *   npm run cli -- events:parked                 events whose fan-out failed too often, with their errors
@@ -20,7 +20,7 @@ import { accountChangeSchema } from "../lib/schemas/users";
 import { changeAccount, createAccount, createOrganization } from "../lib/users/accounts";
 
 const usage = `usage:
-  npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L] [--org NAME --org-type retailer|supplier]
+  npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L] [--org NAME --org-type retailer|supplier [--org-role owner|member]]
   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]   (signs the person out everywhere)
   npm run cli -- events:parked
@@ -41,6 +41,7 @@ const { values } = parseArgs({
     type: { type: "string" },
     "account-number": { type: "string" },
     role: { type: "string" },
+    "org-role": { type: "string" },
     status: { type: "string" },
     id: { type: "string" },
   },
@@ -64,10 +65,11 @@ async function run() {
           role: values.admin ? "admin" : "member",
           organizationName: values.org,
           organizationType: values["org-type"] as "retailer" | "supplier" | undefined,
+          organizationRole: values["org-role"] as "owner" | "member" | undefined,
         },
         { joinExisting: true },
       );
-      const org = account.organization ? ` in ${account.organization.name} (${account.organization.type})` : "";
+      const org = account.organization ? ` in ${account.organization.name} (${account.organization.type}, ${account.organizationRole})` : "";
       console.log(`Created ${account.role} ${account.email}${org} on ${describeDatabase()}.`);
     } else if (command === "events:parked") {
       const parked = await listParkedEvents(database.prisma);

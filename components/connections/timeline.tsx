@@ -21,6 +21,14 @@ const words: Record<string, string> = {
   supplier_linked: "The supplier joined the portal",
   deactivated: "Deactivated",
   feed_phase_changed: "Feed moved",
+  // An organization's team.
+  member_invited: "Invited",
+  invitation_resent: "Invitation sent again",
+  invitation_revoked: "Invitation revoked",
+  member_joined: "Joined the team",
+  role_changed: "Role changed",
+  member_removed: "Removed from the team",
+  member_left: "Left the team",
 };
 
 const who = (actor: TimelineEntry["actor"]) => (actor ? `${actor.first_name} ${actor.last_name}`.trim() || actor.email : "the system");

@@ -20,6 +20,11 @@ export function assertAdmin(actor: Actor, refusal: string): void {
   if (!isAdmin(actor)) throw forbidden(refusal);
 }
 
+/** Team management: a member of the organization who is not its owner gets a 403 naming the work. */
+export function assertOwner(actor: Actor, refusal: string): asserts actor is Actor & { organization: NonNullable<Actor["organization"]> } {
+  if (!isOwner(actor)) throw forbidden(refusal);
+}
+
 export function displayName(user: { firstName: string; lastName: string; email: string }): string {
   return `${user.firstName} ${user.lastName}`.trim() || user.email;
 }

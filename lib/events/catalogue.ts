@@ -34,7 +34,7 @@ export interface MailContext {
 }
 
 interface EventSpec {
-  about: "connection_request" | "connection" | "data_request";
+  about: "connection_request" | "connection" | "data_request" | "organization";
   audience: Audience;
   webhooks: WebhookFamily;
   /** The notification's line, given the subject. */
@@ -168,6 +168,14 @@ const catalogue = {
     notification: (subject) => `Your download has expired: ${subject}`,
     mail: (c) => ({ title: "Your download has expired", body: `The copy of your data (${c.subject}) has expired and was deleted. You can file a new request.` }),
   },
+  // An organization's team: its timeline (the team page's history) and the audit log say enough.
+  "organization.member_invited": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.invitation_resent": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.invitation_revoked": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.member_joined": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.role_changed": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.member_removed": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
+  "organization.member_left": { about: "organization", audience: "nobody", webhooks: null, notification: null, mail: null },
 } as const satisfies Record<string, EventSpec>;
 
 export type EventType = keyof typeof catalogue;

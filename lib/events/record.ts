@@ -12,6 +12,8 @@ export type EventInput = {
   /** A connection's events carry its retailer as `organizationId`. */
   | { connectionId: string; organizationId: string; feedId?: string }
   | { dataRequestId: string; userId: string }
+  /** A change to an organization's team; `userId` is the person it is about. */
+  | { organizationId: string; userId?: string | null; connectionRequestId?: never; connectionId?: never; dataRequestId?: never }
 );
 
 /**

@@ -11,11 +11,11 @@ const pendingEvent = (event: PastEvent): PendingEvent => ({
   id: event.id,
   type: event.type,
   organizationId: "organizationId" in event ? event.organizationId : null,
-  userId: "userId" in event ? event.userId : null,
+  userId: ("userId" in event ? event.userId : null) ?? null,
   actorId: event.actorId,
-  connectionRequestId: "connectionRequestId" in event ? event.connectionRequestId : null,
-  connectionId: "connectionId" in event ? event.connectionId : null,
-  dataRequestId: "dataRequestId" in event ? event.dataRequestId : null,
+  connectionRequestId: ("connectionRequestId" in event ? event.connectionRequestId : null) ?? null,
+  connectionId: ("connectionId" in event ? event.connectionId : null) ?? null,
+  dataRequestId: ("dataRequestId" in event ? event.dataRequestId : null) ?? null,
   message: event.message ?? null,
 });
 
