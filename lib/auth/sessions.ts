@@ -5,10 +5,11 @@ import { toActor, type Actor } from "./actor";
 /** How long a browser sign-in lasts. */
 export const sessionMaxAgeSeconds = 12 * 60 * 60;
 
+/** A browser sign-in (the form, next-auth's callback, an accepted invitation): a session row, and the person's last sign-in. */
 export async function createUserSession(userId: string): Promise<string> {
-  const session = await db.userSession.create({
-    data: { userId, expiresAt: new Date(Date.now() + sessionMaxAgeSeconds * 1000) },
-  });
+  const now = new Date();
+  const session = await db.userSession.create({ data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + sessionMaxAgeSeconds * 1000) } });
+  await db.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } });
   return session.id;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "./actor";
 import { issueApiToken, loginTokenLifetimeMs } from "./api-tokens";
 import { verifyCredentials } from "./options";
+import { db } from "../db/client";
 import { AppError } from "../http/errors";
 
 /** Permission names a TIMP client can read from user-login, derived from role and organization. */
@@ -19,6 +20,7 @@ export async function timpUserLogin(body: { username: string; password: string }
   const user = await verifyCredentials({ email: body.username, password: body.password }, headers);
   if (!user) throw new AppError("unauthenticated", "Unable to log in with provided credentials.");
   const { token } = await issueApiToken(user.id, { name: "user-login", lifetimeMs: loginTokenLifetimeMs });
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() }, select: { id: true } });
   const organization = user.organization;
   const orgType = user.role === "admin" ? "PLATFORM" : (organization?.type.toUpperCase() ?? "");
   return {

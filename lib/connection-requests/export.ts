@@ -1,7 +1,7 @@
 import "server-only";
-import { Readable } from "node:stream";
-import { stringify } from "csv-stringify";
+import type { Readable } from "node:stream";
 import type { Actor } from "../auth/actor";
+import { csvFileName, csvStream } from "../csv";
 import { db } from "../db/client";
 import type { ConnectionRequestStatus, Prisma } from "../generated/prisma/client";
 import { forbidden } from "../http/errors";
@@ -50,22 +50,19 @@ export interface CsvExport {
 /** A member's organization's requests, filtered as their list is; someone in no organization has none to export. */
 export function exportOrganizationRequests(actor: Actor, filter: ExportFilter, now = new Date()): CsvExport {
   if (!actor.organization) throw forbidden("You do not belong to an organization, so there are no requests to export.");
-  return { csv: csvOf(scopeOf(actor.organization.id), { status: filter.status, q: filter.q }), fileName: fileName("connection-requests", now) };
+  return { csv: csvOf(scopeOf(actor.organization.id), { status: filter.status, q: filter.q }), fileName: csvFileName("connection-requests", now) };
 }
 
 /** The approval queue as an admin has filtered it (status, organization, search). */
 export function exportApprovalQueue(actor: Actor, filter: ExportFilter, now = new Date()): CsvExport {
   assertCanDecide(actor);
-  return { csv: csvOf(scopeOf(filter.organization), filter, true), fileName: fileName("approval-queue", now) };
+  return { csv: csvOf(scopeOf(filter.organization), filter, true), fileName: csvFileName("approval-queue", now) };
 }
 
-const fileName = (what: string, now: Date) => `${what}-${now.toISOString().slice(0, 10)}.csv`;
-
 /**
- * The CSV, streamed: rows are read in batches in submission order by keyset on the scope's own
- * number, so memory stays flat whatever the size and a slow client holds back the reads
- * (back-pressure through the async iterator). Cells starting with =, +, -, @, tab or CR are
- * prefixed with ' so a spreadsheet shows them as text instead of running them as formulas.
+ * The CSV, streamed (lib/csv.ts: header, formula escaping, back-pressure): rows are read in
+ * batches in submission order by keyset on the scope's own number, so memory stays flat whatever
+ * the size.
  */
 function csvOf(scope: ListScope, filter: ExportFilter, searchOrganizations = false): Readable {
   const where: Prisma.ConnectionRequestWhereInput = {
@@ -80,10 +77,7 @@ function csvOf(scope: ListScope, filter: ExportFilter, searchOrganizations = fal
         }
       : {}),
   };
-  const rows = Readable.from(batches(scope, where));
-  const csv = stringify({ header: true, columns: header, escape_formulas: true, cast: { date: (date) => date.toISOString() } });
-  rows.on("error", (error) => csv.destroy(error));
-  return rows.pipe(csv);
+  return csvStream(header, batches(scope, where));
 }
 
 async function* batches(scope: ListScope, where: Prisma.ConnectionRequestWhereInput) {

@@ -3,6 +3,7 @@ import { AppError } from "../http/errors";
 import { hashPassword } from "../auth/password";
 import { createOrganizationSchema, createUserSchema, type CreateUserInput } from "../schemas/users";
 import { Prisma } from "../generated/prisma/client";
+import { applyAccountChange, type AccountChange } from "../admin/account-changes";
 
 type Client = Db | Tx;
 
@@ -10,6 +11,7 @@ export interface AccountSummary {
   id: string;
   email: string;
   role: "member" | "admin";
+  organizationRole: "owner" | "member";
   organization: { id: string; name: string; type: "retailer" | "supplier" } | null;
 }
 
@@ -83,6 +85,7 @@ export async function createAccount(
         id: user.id,
         email: user.email,
         role: user.role,
+        organizationRole: user.organizationRole,
         organization: organization && { id: organization.id, name: organization.name, type: organization.type },
       };
     } catch (error) {
@@ -97,16 +100,19 @@ export async function createAccount(
 }
 
 /**
- * Changes a person's role or account state. Every browser session of theirs is revoked, so a
- * copied cookie stops working (the documented session policy); API tokens keep working but carry
- * no role of their own: each call reads it from the database.
+ * The operator's `user:update`: changes a person's role or account state by the same rules as the
+ * admins' people pages (lib/admin/account-changes.ts): never the last active admin, disabling
+ * revokes everything the person holds, an audit entry per transition (no actor: the operator).
+ * Every browser session of theirs is revoked whatever changed, so a copied cookie stops working
+ * (the documented session policy).
  */
-export async function changeAccount(client: Db, email: string, change: { role?: "member" | "admin"; status?: "active" | "disabled" }) {
+export async function changeAccount(client: Db, email: string, change: AccountChange) {
   return client.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+    const user = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
     if (!user) throw new AppError("not_found", `No account has the e-mail address ${email}.`);
-    await tx.user.update({ where: { id: user.id }, data: change });
-    await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    return { id: user.id, email: user.email, role: change.role ?? user.role, status: change.status ?? user.status };
+    const now = new Date();
+    const changed = await applyAccountChange(tx, user.id, change, { actorId: null, now, via: "cli" });
+    await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: now } });
+    return { id: changed.id, email: changed.email, role: changed.role, status: changed.status, revoked: changed.revoked };
   });
 }

@@ -2,7 +2,6 @@ import { EventEmitter } from "node:events";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { changeAccount } from "@/lib/users/accounts";
 import { person, type Person } from "@/tests/support/fixtures";
 import { startTarpit } from "@/tests/support/tarpit";
 import { startWebhookReceiver } from "@/tests/support/webhook-receiver";
@@ -152,10 +151,12 @@ describe("the webhook sender", () => {
     const endpoint = await endpointFor(owner, receiver.url);
     secret = endpoint.secret;
     await queue(endpoint.id, 1);
-    await changeAccount(db, owner.email, { status: "disabled" });
+    // The sender's own check: disabling through changeAccount also deletes the person's
+    // organization endpoints (lib/auth/revocation.ts), so the status is set directly here.
+    await db.user.update({ where: { id: owner.id }, data: { status: "disabled" } });
     expect(await sendDueWebhooks()).toEqual({ delivered: 0, failed: 0 });
     expect(receiver.received).toHaveLength(0);
-    await changeAccount(db, owner.email, { status: "active" });
+    await db.user.update({ where: { id: owner.id }, data: { status: "active" } });
     expect(await sendDueWebhooks()).toEqual({ delivered: 1, failed: 0 });
   });
 

@@ -250,15 +250,19 @@ describe("test events", () => {
 });
 
 describe("an endpoint's creator", () => {
-  it("is shown to the organization, and a disabled creator's endpoints are marked paused", async () => {
+  it("is shown to the organization; disabling the creator deletes their endpoints, and one whose creator is disabled otherwise is marked paused", async () => {
     const organizationName = `Org ${unique()}`;
     const [maker, colleague] = [await person({ organizationName }), await person({ organizationName })];
     const { id } = await register(maker, (await capture()).url);
     const listed = async () => (await (await callRoute(listRoute, "/api/webhooks", { headers: colleague.auth })).json()).webhooks;
     const { firstName, lastName } = await db.user.findUniqueOrThrow({ where: { id: maker.id } });
     expect(await listed()).toMatchObject([{ id, paused: false, enabled: true, created_by: { name: `${firstName} ${lastName}`, email: maker.email } }]);
-    await changeAccount(db, maker.email, { status: "disabled" });
+    // A disabled account by any other path than changeAccount (which revokes everything) still pauses.
+    await db.user.update({ where: { id: maker.id }, data: { status: "disabled" } });
     expect(await listed()).toMatchObject([{ id, paused: true, created_by: { email: maker.email } }]);
+    await db.user.update({ where: { id: maker.id }, data: { status: "active" } });
+    await changeAccount(db, maker.email, { status: "disabled" });
+    expect(await listed()).toEqual([]);
   });
 });
 
