@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
-import { auditLogFilterSchema, auditLogQuerySchema, type PersonChange } from "@/lib/schemas/admin";
+import { auditLogFilterSchema, auditLogQuerySchema, organizationsQuerySchema, peopleQuerySchema, type PersonChange } from "@/lib/schemas/admin";
 import { person, sessionCookie, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
 
@@ -103,14 +103,14 @@ describe("admin matrix: the pages' data functions", () => {
       const { people, actorOf } = await world();
       const actor = (await actorOf(who))!;
       const calls = [
-        () => listPeople(actor, {}),
+        () => listPeople(actor, peopleQuerySchema.parse({})),
         () => getPerson(actor, people.member.id),
         () => changePerson(actor, people.member.id, "promote"),
-        () => listOrganizations(actor, {}),
+        () => listOrganizations(actor, organizationsQuerySchema.parse({})),
         () => getOrganization(actor, people.owner.organizationId!),
         () => listAuditLog(actor, auditLogQuerySchema.parse({})),
         () => listAuditActions(actor),
-        async () => exportAuditLog(actor, {}),
+        async () => exportAuditLog(actor, auditLogFilterSchema.parse({})),
       ];
       const before = await snapshot();
       for (const call of calls) {
@@ -127,7 +127,7 @@ describe("admin matrix: GET /admin/audit/export", () => {
   for (const who of everyone) {
     it(`${who}: ${expected[who]}`, async () => {
       const { people } = await world();
-      const headers = who === "anonymous" ? {} : { cookie: await sessionCookie(people[who].id) };
+      const headers: Record<string, string> = who === "anonymous" ? {} : { cookie: await sessionCookie(people[who].id) };
       const response = await callRoute(exportRoute, `/admin/audit/export?subject=${encodeURIComponent(people.member.email)}`, { headers });
       expect(response.status).toBe(expected[who]);
       if (who === "admin") {
