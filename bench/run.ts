@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation|connections] [--also-node <path to node>]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation|connections|people] [--also-node <path to node>]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
  * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
  * p50/p99 next to the floor's. Also: server RSS under load; the member's list with one server
@@ -36,10 +36,10 @@ const seconds = Number(values.seconds);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(import.meta.dirname, "..");
 
-if (values.only === "connections") {
+if (values.only === "connections" || values.only === "people") {
   // In its own process: it calls lib/ functions marked server-only, importable under react-server only.
-  const connectionRows = process.argv.includes("--rows") ? values.rows! : "100000";
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "bench/connections.ts"), "--rows", connectionRows], {
+  const inProcessRows = process.argv.includes("--rows") ? values.rows! : "100000";
+  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, `bench/${values.only}.ts`), "--rows", inProcessRows], {
     stdio: "inherit",
     env: { ...process.env, BENCH_DATABASE_URL: serverUrl },
   });
