@@ -18,14 +18,15 @@ export NEXT_TELEMETRY_DISABLED=1
 # REUSE_BUILD=1 (CI's second pass, same sources) keeps the build the first pass made.
 if [ -z "${REUSE_BUILD:-}" ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 
-export E2E_DATA_DIR
+export E2E_DATA_DIR E2E_MAIL_DIR
 E2E_DATA_DIR=$(mktemp -d)
-cleanup() { rm -rf "$E2E_DATA_DIR"; }
+E2E_MAIL_DIR=$(mktemp -d)
+cleanup() { rm -rf "$E2E_DATA_DIR" "$E2E_MAIL_DIR"; }
 if [ -n "${DATABASE_URL:-}" ]; then
   server_url=$DATABASE_URL
   DATABASE_URL=$(node --import tsx scripts/test-database.ts create "$server_url")
   export DATABASE_URL
-  cleanup() { rm -rf "$E2E_DATA_DIR"; node --import tsx scripts/test-database.ts drop "$server_url" "$DATABASE_URL"; }
+  cleanup() { rm -rf "$E2E_DATA_DIR" "$E2E_MAIL_DIR"; node --import tsx scripts/test-database.ts drop "$server_url" "$DATABASE_URL"; }
 fi
 trap cleanup EXIT
 

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { firstLink, newestMail } from "../support/mailbox";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 test.describe("sign-in", () => {
-  test("register, sign in, see the signed-in home, sign out", async ({ page }) => {
+  test("register, confirm the address from the e-mail, sign in, see the signed-in home, sign out", async ({ page }) => {
     const email = `e2e-${unique()}@example.com`;
     const org = `E2E Retail ${unique()}`;
 
@@ -16,7 +17,10 @@ test.describe("sign-in", () => {
     await page.getByLabel("Organization name").fill(org);
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await expect(page).toHaveURL(/\/signin\?registered=1/);
+    await expect(page.getByTestId("check-email")).toContainText(`Check your e-mail: we sent a message to ${email}`);
+    await page.goto(firstLink(await newestMail(email, /Confirm your e-mail address/)));
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await expect(page).toHaveURL(/\/signin/);
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill("a long e2e password");
     await page.getByRole("button", { name: "Sign in" }).click();

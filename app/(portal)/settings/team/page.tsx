@@ -25,7 +25,7 @@ export default async function TeamPage() {
             : `Everyone in ${team.organization.name}. Its owners invite people and change roles.`}
         </p>
       </div>
-      <TeamTable team={team} />
+      <TeamTable team={{ organization: team.organization, canManage: team.canManage, members: team.members }} />
       {team.canManage && (
         <section aria-labelledby="invitations" className="flex flex-col gap-3">
           <h2 id="invitations" className="text-lg font-medium">Invitations</h2>

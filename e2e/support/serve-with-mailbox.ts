@@ -1,0 +1,42 @@
+/**
+ * The browser tests' server: a real SMTP server on a loopback port that writes each message it
+ * accepts, parsed, as a JSON file into E2E_MAIL_DIR (where e2e/support/mailbox.ts reads it), and
+ * `npm start` sending its mail there. People in the journeys follow links from their e-mail as
+ * they would: confirmation, invitations.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+const mailDir = process.env.E2E_MAIL_DIR;
+if (!mailDir) throw new Error("E2E_MAIL_DIR must name the folder the mailbox writes to.");
+fs.mkdirSync(mailDir, { recursive: true });
+
+let count = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  logger: false,
+  onData(stream, _session, callback) {
+    simpleParser(stream).then(
+      (mail) => {
+        const to = mail.to && !Array.isArray(mail.to) ? mail.to.text : "";
+        const file = path.join(mailDir, `${Date.now()}-${String(++count).padStart(6, "0")}.json`);
+        // Written whole, then renamed: a reader never sees half a message.
+        fs.writeFileSync(`${file}.tmp`, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "" }));
+        fs.renameSync(`${file}.tmp`, file);
+        callback();
+      },
+      (error: Error) => callback(error),
+    );
+  },
+});
+
+smtp.listen(0, "127.0.0.1", () => {
+  const { port } = smtp.server.address() as { port: number };
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
+  app.on("exit", (code, signal) => smtp.close(() => process.exit(code ?? (signal ? 1 : 0))));
+});
