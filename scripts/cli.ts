@@ -3,7 +3,7 @@
  *   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L]
  *                              [--org NAME --org-type retailer|supplier [--org-role owner|member]]
  *   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
- *   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]
+ *   npm run cli -- user:update --email E [--role member|admin] [--status active|disabled] [--org-role owner|member]
  *   npm run cli -- events:parked                 events whose fan-out failed too often, with their errors
  *   npm run cli -- events:retry --id EVENT_ID    fans a parked event out again
  * Works on the embedded database while the app is stopped, and on PostgreSQL at any time.
@@ -17,12 +17,13 @@ import { EnvError } from "../lib/env";
 import { listParkedEvents, retryParkedEvent } from "../lib/events/parked";
 import { AppError } from "../lib/http/errors";
 import { accountChangeSchema } from "../lib/schemas/users";
+import { setOrganizationRole } from "../lib/teams/roles";
 import { changeAccount, createAccount, createOrganization } from "../lib/users/accounts";
 
 const usage = `usage:
   npm run cli -- user:create --email E --password P [--admin] [--first-name F] [--last-name L] [--org NAME --org-type retailer|supplier [--org-role owner|member]]
   npm run cli -- org:create --name NAME --type retailer|supplier [--account-number N]
-  npm run cli -- user:update --email E [--role member|admin] [--status active|disabled]   (signs the person out everywhere)
+  npm run cli -- user:update --email E [--role member|admin] [--status active|disabled] [--org-role owner|member]   (signs the person out everywhere)
   npm run cli -- events:parked
   npm run cli -- events:retry --id EVENT_ID`;
 
@@ -80,9 +81,15 @@ async function run() {
       if (!(await retryParkedEvent(database.prisma, id))) throw new UsageError(`No parked event ${id}.`);
       console.log(`Event ${id} will be fanned out again.`);
     } else if (command === "user:update") {
-      const change = accountChangeSchema.parse({ role: values.role, status: values.status });
-      const account = await changeAccount(database.prisma, values.email ?? "", change);
-      console.log(`Updated ${account.email}: ${account.role}, ${account.status}; their sessions were signed out.`);
+      const { organizationRole, ...change } = accountChangeSchema.parse({ role: values.role, status: values.status, organizationRole: values["org-role"] });
+      if (organizationRole) {
+        const member = await setOrganizationRole(database.prisma, values.email ?? "", organizationRole);
+        console.log(`${member.email} is ${member.changed ? "now" : "already"} ${organizationRole === "owner" ? "an owner" : "a member"} of ${member.organization}.`);
+      }
+      if (change.role || change.status) {
+        const account = await changeAccount(database.prisma, values.email ?? "", change);
+        console.log(`Updated ${account.email}: ${account.role}, ${account.status}; their sessions were signed out.`);
+      }
     } else {
       const org = await createOrganization(database.prisma, {
         name: values.name ?? "",

@@ -1,4 +1,3 @@
-import "server-only";
 import { recordAudit } from "../audit";
 import type { Tx } from "../db/connect";
 import type { EventType } from "../events/catalogue";

@@ -11,7 +11,7 @@ import { renderPlainEmail } from "../mail/templates";
 import { consume, invitationAcceptPerAddress, teamInvitationsPerOrganization } from "../rate-limit";
 import type { AcceptTeamInvitationInput, InviteMemberInput } from "../schemas/teams";
 import { recordTeamChange } from "./history";
-import { lockOrganization } from "./members";
+import { lockOrganization } from "./roles";
 
 /** How long a team invitation link works. */
 export const teamInvitationLifetimeMs = 7 * 24 * 3_600_000;

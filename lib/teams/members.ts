@@ -5,21 +5,9 @@ import { db } from "../db/client";
 import type { Tx } from "../db/connect";
 import { timelineEntry, type TimelineEntry } from "../events/timeline";
 import { personSelect } from "../connection-requests/dto";
-import { AppError, notFound } from "../http/errors";
-import { isUuid } from "../ids";
+import { notFound } from "../http/errors";
 import { recordTeamChange } from "./history";
-
-/**
- * Takes the organization's row lock: every change to a team (invitations, roles, removals) holds
- * it, so two owners demoting each other at once cannot leave the organization without one.
- */
-export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId}::uuid FOR UPDATE`;
-}
-
-const lastOwner = () => new AppError("conflict", "An organization must keep at least one owner: make someone else an owner first.");
-
-const ownersOf = (tx: Tx, organizationId: string) => tx.user.count({ where: { organizationId, organizationRole: "owner" } });
+import { applyRoleChange, lastOwner, lockOrganization, ownersOf, teamMember } from "./roles";
 
 function memberOfTeam(actor: Actor): asserts actor is Actor & { organization: NonNullable<Actor["organization"]> } {
   if (!actor.organization) throw notFound("You are not in an organization.");
@@ -95,24 +83,13 @@ export async function teamView(actor: Actor, now = new Date()): Promise<TeamView
   };
 }
 
-/** A member of the owner's own organization (anyone else: 404, as if they did not exist). */
-async function teamMember(tx: Tx, organizationId: string, userId: string) {
-  const member = isUuid(userId) ? await tx.user.findFirst({ where: { id: userId, organizationId }, select: { id: true, email: true, organizationRole: true } }) : null;
-  if (!member) throw notFound("No such member of your team.");
-  return member;
-}
-
 export async function changeMemberRole(actor: Actor, userId: string, role: "owner" | "member"): Promise<{ email: string; changed: boolean }> {
   assertOwner(actor, "Only the organization's owners change roles.");
   const organizationId = actor.organization.id;
   return db.$transaction(async (tx) => {
     await lockOrganization(tx, organizationId);
     const member = await teamMember(tx, organizationId, userId);
-    if (member.organizationRole === role) return { email: member.email, changed: false };
-    if (member.organizationRole === "owner" && (await ownersOf(tx, organizationId)) <= 1) throw lastOwner();
-    await tx.user.update({ where: { id: member.id }, data: { organizationRole: role } });
-    await recordTeamChange(tx, { type: "organization.role_changed", organizationId, actorId: actor.userId, userId: member.id, fromState: member.organizationRole, toState: role, message: `${member.email}: ${member.organizationRole} → ${role}`, target: { type: "user", id: member.id } });
-    return { email: member.email, changed: true };
+    return { email: member.email, changed: await applyRoleChange(tx, organizationId, member, role, actor.userId) };
   });
 }
 

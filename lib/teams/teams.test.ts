@@ -11,6 +11,7 @@ import { startSmtpServer } from "@/tests/support/smtp";
 import { createAccount } from "@/lib/users/accounts";
 import { acceptTeamInvitation, describeTeamInvitation, inviteMember, joinTeam, resendTeamInvitation, revokeTeamInvitation, teamInvitationLifetimeMs } from "./invitations";
 import { changeMemberRole, leaveOrganization, removeMember, teamView } from "./members";
+import { setOrganizationRole } from "./roles";
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
@@ -190,5 +191,18 @@ describe("roles and removal", () => {
     await leaveOrganization(await actorOf(member));
     expect((await db.user.findUniqueOrThrow({ where: { id: member.id } })).organizationId).toBeNull();
     expect((await db.auditEvent.findFirstOrThrow({ where: { subjectUserId: member.id, action: "team.member_left" } })).organizationId).toBe(owner.organizationId);
+  });
+});
+
+describe("the operator's command line", () => {
+  it("sets an organization role by the same rules, recorded on the team's history with no actor", async () => {
+    const owner = await person();
+    const member = await colleagueOf(owner);
+    await expect(setOrganizationRole(db, owner.email, "member")).rejects.toMatchObject({ status: 409 });
+    expect(await setOrganizationRole(db, member.email, "owner")).toMatchObject({ changed: true });
+    expect(await setOrganizationRole(db, member.email, "owner")).toMatchObject({ changed: false });
+    await expect(setOrganizationRole(db, (await person({ admin: true })).email, "owner")).rejects.toMatchObject({ status: 409 });
+    const entry = await db.auditEvent.findFirstOrThrow({ where: { subjectUserId: member.id, action: "team.role_changed" } });
+    expect(entry).toMatchObject({ actorId: null, fromState: "member", toState: "owner" });
   });
 });
