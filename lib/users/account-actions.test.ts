@@ -41,7 +41,7 @@ describe("registration tells nobody which addresses or organizations exist", () 
     expect(await db.user.count({ where: { email: other } })).toBe(0);
     const [note] = await mailsTo(other);
     expect(note).toMatchObject({ subject: "That organization is already registered" });
-    expect(note!.text).toContain(`for the organization "${organizationName.toUpperCase()}", which is already registered on Crux Requests. Ask its members to invite you, or register again with another organization name.`);
+    expect(note!.text).toContain(`for the organization "${organizationName.toUpperCase()}", which is already registered on Crux Requests. Ask its owners to invite you (Settings → Team), or register again with another organization name.`);
     expect(note!.text).toContain("http://localhost:3000/register");
     expect(await mailsTo(other)).toHaveLength(1);
   });

@@ -22,14 +22,14 @@ const notes = {
   },
   organizationTaken: (name: string) => ({
     subject: "That organization is already registered",
-    body: `Someone (we hope you) tried to register with this e-mail address for the organization "${name}", which is already registered on Crux Requests. Ask its members to invite you, or register again with another organization name. No account was made.`,
+    body: `Someone (we hope you) tried to register with this e-mail address for the organization "${name}", which is already registered on Crux Requests. Ask its owners to invite you (Settings → Team), or register again with another organization name. No account was made.`,
     path: "/register",
   }),
 };
 
 /**
- * Self-registration: always a member of a new organization (only operators make admins or add
- * people to an existing one). Limited per client address and per e-mail address before the
+ * Self-registration: always the owner of a new organization (joining an existing one takes an
+ * owner's invitation, lib/teams; only operators make admins). Limited per client address and per e-mail address before the
  * password is hashed, so it cannot be used to exhaust the server.
  *
  * With e-mail available the account waits for its address to be confirmed by a link (24 h). An
