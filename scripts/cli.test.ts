@@ -26,11 +26,18 @@ describe("operator CLI on the embedded database", () => {
 
     const user = cli(dataDir, "user:create", "--email", "Op@Example.com", "--password", "operator password", "--org", "cli retail", "--org-type", "retailer");
     expect(user.status).toBe(0);
-    expect(user.stdout).toMatch(/Created member op@example.com in Cli Retail \(retailer\)/);
+    // The organization had nobody yet: its first member owns it; the next one is a member.
+    expect(user.stdout).toMatch(/Created member op@example.com in Cli Retail \(retailer, owner\)/);
+    const colleague = cli(dataDir, "user:create", "--email", "col@example.com", "--password", "operator password", "--org", "Cli Retail", "--org-type", "retailer");
+    expect(colleague.stdout).toMatch(/Created member col@example.com in Cli Retail \(retailer, member\)/);
+    const lastOwner = cli(dataDir, "user:update", "--email", "op@example.com", "--org-role", "member");
+    expect(lastOwner.status).toBe(1);
+    expect(lastOwner.stderr).toMatch(/at least one owner/);
+    expect(cli(dataDir, "user:update", "--email", "col@example.com", "--org-role", "owner").stdout).toMatch(/col@example.com is now an owner of Cli Retail/);
 
     const admin = cli(dataDir, "user:create", "--email", "root@example.com", "--password", "operator password", "--admin");
     expect(admin.stdout).toMatch(/Created admin root@example.com/);
-  });
+  }, 120_000); // six runs of the CLI, each opening the folder
 
   it("says what is wrong with bad input", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cli-"));
