@@ -6,14 +6,16 @@ export async function register() {
   authSecret(); // production without AUTH_SECRET fails here, loudly
   if (env().WEBHOOK_SECRET_KEY) {
     // Not awaited: until it is done, secrets still sealed with the AUTH_SECRET-derived key open with it.
-    const { reencryptWebhookSecrets } = await import("./lib/webhooks/secret-keys");
+    const { reencryptTotpSecrets, reencryptWebhookSecrets } = await import("./lib/webhooks/secret-keys");
     const { logger } = await import("./lib/observability/logger");
-    reencryptWebhookSecrets().then(
-      (result) => {
-        if (result.reencrypted + result.unreadable > 0) logger().info(result, "Webhook secrets re-encrypted under WEBHOOK_SECRET_KEY");
-      },
-      (error: unknown) => logger().error({ error: String(error) }, "Re-encrypting webhook secrets failed; the next start tries again"),
-    );
+    for (const [what, reencrypt] of [["Webhook secrets", reencryptWebhookSecrets], ["Authenticator-app keys", reencryptTotpSecrets]] as const) {
+      reencrypt().then(
+        (result) => {
+          if (result.reencrypted + result.unreadable > 0) logger().info(result, `${what} re-encrypted under WEBHOOK_SECRET_KEY`);
+        },
+        (error: unknown) => logger().error({ error: String(error) }, `Re-encrypting ${what.toLowerCase()} failed; the next start tries again`),
+      );
+    }
   }
   if (env().WORKER_ENABLED) {
     const { startBackgroundJobs } = await import("./lib/jobs/background");

@@ -61,7 +61,7 @@ async function measure(engine: string, database: Database) {
   await database.prisma.$executeRawUnsafe(`VACUUM ANALYZE`);
   console.log(`${engine}: seeded ${rows} connections in ${((Date.now() - began) / 1000).toFixed(1)} s`);
   const retailer = orgs.find((org) => org.name === "Bench retailer 0")!;
-  const member: Actor = { userId: crypto.randomUUID(), email: "bench@bench.example", name: "Bench", role: "member", organization: { id: retailer.id, name: retailer.name, type: "retailer", role: "member" } };
+  const member: Actor = { userId: crypto.randomUUID(), email: "bench@bench.example", name: "Bench", role: "member", organization: { id: retailer.id, name: retailer.name, type: "retailer", role: "member" }, hasSecondFactor: false };
   const admin = toActor(await db.user.findUniqueOrThrow({ where: { email: "admin@example.com" }, include: { organization: true } }));
   const table: Record<string, string>[] = [];
   const measureAll = async (label: string, list: typeof listConnections, times = runs) => {

@@ -130,6 +130,20 @@ const envSchema = z.object({
   EVENT_RETENTION_DAYS: z.coerce.number().positive().default(730),
   /** Days after its confirmation link expired that an unconfirmed account (and its then-empty organization) is deleted. */
   UNVERIFIED_ACCOUNT_GRACE_DAYS: z.coerce.number().min(0).default(7),
+  /**
+   * Platform admins must have a second factor (an authenticator app or a passkey) before they can
+   * do anything else. Unset: on in a production deployment (APP_ENV, else NODE_ENV), off otherwise.
+   */
+  REQUIRE_ADMIN_MFA: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? undefined : !/^(0|false|no|off)$/i.test(value))),
+  /** Single sign-on through an OpenID Connect provider: all three turn on "Sign in with <OIDC_NAME>". */
+  OIDC_ISSUER: z.url().optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_ID: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional().or(z.literal("").transform(() => undefined)),
+  /** The provider's name on the sign-in button. */
+  OIDC_NAME: z.string().min(1).max(60).default("SSO"),
   /** Hours an upload may wait to be attached to a connection request before it is deleted. */
   UNATTACHED_UPLOAD_RETENTION_HOURS: z.coerce.number().positive().default(24),
 }).transform((values) => ({ ...values, SEED_DEMO: values.SEED_DEMO ?? values.NODE_ENV !== "production" }));
@@ -166,6 +180,18 @@ export function databaseEngine(): "embedded" | "postgres" {
 /** Whether this is a production deployment (npm start passes the deployment's NODE_ENV as APP_ENV). */
 export function isProductionDeployment(): boolean {
   return (env().APP_ENV ?? env().NODE_ENV) === "production";
+}
+
+/** Whether platform admins must enrol a second factor first (REQUIRE_ADMIN_MFA, else production decides). */
+export function adminsNeedSecondFactor(): boolean {
+  return env().REQUIRE_ADMIN_MFA ?? isProductionDeployment();
+}
+
+/** The single sign-on provider, when all of it is configured. */
+export function ssoProvider(): { issuer: string; clientId: string; clientSecret: string; name: string } | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, name: OIDC_NAME };
 }
 
 /**

@@ -154,3 +154,6 @@ export const invitationAcceptPerAddress: Limit = { name: "invitation-accept-addr
 
 /** Team invitations, per organization: each is a mail to an address of the owner's choosing. */
 export const teamInvitationsPerOrganization: Limit = { name: "team-invitations-organization", points: 50, durationSeconds: 60 * 60 };
+
+/** Passkey sign-ins, per address: each verifies a signature; generous for people, a wall for floods. */
+export const passkeySignInPerAddress: Limit = { name: "passkey-sign-in-address", points: 60, durationSeconds: 15 * 60, perAddress: true };

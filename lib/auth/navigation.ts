@@ -31,6 +31,7 @@ export function navigationFor(actor: Actor): NavigationLink[] {
 export function settingsNavigationFor(actor: Actor): NavigationLink[] {
   return [
     ...(actor.organization ? [{ href: "/settings/team", label: "Team" }] : []),
+    { href: "/settings/security", label: "Security" },
     { href: "/settings/tokens", label: "API tokens" },
     { href: "/settings/apps", label: "OAuth apps" },
     { href: "/settings/authorized-apps", label: "Authorized apps" },

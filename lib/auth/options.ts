@@ -1,8 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { headers } from "next/headers";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client";
-import { appUrl, dataDir, env } from "../env";
+import { appUrl, dataDir, env, ssoProvider } from "../env";
 import { clientAddress } from "../http/client-address";
 import { AppError } from "../http/errors";
 import { consumeForAccount, rememberAddress, signIn } from "../rate-limit";
@@ -10,6 +12,7 @@ import { signInSchema } from "../schemas/users";
 import { verifyPassword } from "./password";
 import { resolveAuthSecret } from "./secret";
 import { createUserSession, revokeUserSession, sessionMaxAgeSeconds } from "./sessions";
+import { resolveSsoAccount, type SsoProfile } from "./sso";
 
 export const secureCookies = () => appUrl().startsWith("https://");
 
@@ -19,6 +22,39 @@ export const sessionCookieName = () => `${secureCookies() ? "__Secure-" : ""}nex
 export function authSecret(): string {
   const { AUTH_SECRET, NODE_ENV } = env();
   return resolveAuthSecret({ secret: AUTH_SECRET, production: NODE_ENV === "production", dataDir: dataDir() });
+}
+
+/**
+ * Single sign-on through the configured OpenID Connect provider (next-auth's OAuth provider with
+ * its discovery document), with PKCE and state checked on the way back.
+ */
+function ssoProviders(): OAuthConfig<SsoProfile>[] {
+  const sso = ssoProvider();
+  if (!sso) return [];
+  return [
+    {
+      id: "oidc",
+      name: sso.name,
+      type: "oauth",
+      wellKnown: `${sso.issuer}/.well-known/openid-configuration`,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      authorization: { params: { scope: "openid email profile" } },
+      idToken: true,
+      checks: ["pkce", "state"],
+      profile: (profile) => ({ id: profile.sub, email: profile.email ?? null }),
+    },
+  ];
+}
+
+/** The browser and address of next-auth's sign-in request, for the session's row. */
+async function sessionOrigin(method: "password" | "sso") {
+  try {
+    const incoming = await headers();
+    return { userAgent: incoming.get("user-agent") ?? "", ipAddress: clientAddress(incoming), method };
+  } catch {
+    return { method }; // outside a request (tests)
+  }
 }
 
 export const unverifiedMessage = "Confirm your e-mail address first: follow the link we sent you.";
@@ -39,7 +75,9 @@ export async function verifyCredentials(input: unknown, headers: Headers | Recor
   if (!ok || !user || user.status !== "active") return null;
   // Said only to whoever knows the password: it reveals nothing to a guesser.
   if (!user.emailVerifiedAt) throw new AppError("unauthenticated", unverifiedMessage);
-  await rememberAddress(signIn, email, address);
+  // With a second factor the password alone proves nothing yet: the address is remembered (its
+  // counts cleared) only once the factor is given, so codes cannot be guessed between passwords.
+  if (!user.secondFactorAt) await rememberAddress(signIn, email, address);
   const { passwordHash: _hash, ...account } = user;
   return account;
 }
@@ -62,6 +100,8 @@ export function authOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           try {
             const user = await verifyCredentials(credentials, request.headers ?? {});
+            // This endpoint has no second step: an account with a second factor signs in on the portal's form.
+            if (user?.secondFactorAt) throw new Error("SecondFactorRequired");
             return user && { id: user.id, email: user.email };
           } catch (error) {
             // next-auth shows the message on the sign-in page as `?error=`.
@@ -71,11 +111,22 @@ export function authOptions(): NextAuthOptions {
           }
         },
       }),
+      ...ssoProviders(),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== "oidc") return true;
+        const sso = ssoProvider();
+        if (!sso || !profile) return false;
+        const resolved = await resolveSsoAccount(sso.issuer, profile as SsoProfile);
+        if ("refusal" in resolved) return `/signin?error=${resolved.refusal}`;
+        // From here on, next-auth's user is ours: the jwt callback starts our session for it.
+        user.id = resolved.userId;
+        return true;
+      },
+      async jwt({ token, user, account }) {
         // Only at sign-in: the token then carries nothing but the session's id.
-        if (user) return { sid: await createUserSession(user.id) };
+        if (user) return { sid: await createUserSession(user.id, await sessionOrigin(account?.provider === "oidc" ? "sso" : "password")) };
         return token;
       },
       async session({ session }) {

@@ -7,6 +7,7 @@ import { AppError } from "../http/errors";
 import { safeReturnPath } from "../http/return-path";
 import { sessionCookieName, verifyCredentials } from "./options";
 import { sessionIdFromCookie } from "./session";
+import { startPendingSignIn } from "./factors/pending-sign-in";
 import { startSessionCookie } from "./session-cookie";
 import { revokeUserSession } from "./sessions";
 
@@ -28,6 +29,11 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return formStateFromError(error);
   }
   if (!user) return { ok: false, message: "The e-mail address or password is not right.", fieldErrors: {} };
+  if (user.secondFactorAt) {
+    // The password was right; the session starts once the second factor is given too.
+    await startPendingSignIn(user.id, returnTo);
+    return { ok: true, returnTo: "/signin/verify" };
+  }
   await startSessionCookie(user.id);
   return { ok: true, returnTo };
 }

@@ -6,7 +6,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { appUrl } from "../env";
 import { AppError } from "../http/errors";
-import { isAdmin, type Actor } from "./actor";
+import { isAdmin, mustEnrolSecondFactor, type Actor } from "./actor";
 import { authSecret, sessionCookieName } from "./options";
 import { actorForSession } from "./sessions";
 
@@ -38,17 +38,26 @@ export function assertSameOrigin(request: NextRequest) {
   }
 }
 
+/** This browser's session id (from its cookie), or null. */
+export const currentSessionId = cache(async (): Promise<string | null> => sessionIdFromCookie((await cookies()).get(sessionCookieName())?.value));
+
 /** The signed-in person for the page being rendered (once per request), or null. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const store = await cookies();
-  const sessionId = await sessionIdFromCookie(store.get(sessionCookieName())?.value);
+  const sessionId = await currentSessionId();
   return sessionId ? actorForSession(sessionId) : null;
 });
 
-/** Pages for signed-in people: anyone else goes to sign in and comes back. */
+/** Where an admin without a second factor is sent, when REQUIRE_ADMIN_MFA says they need one. */
+export const enrolmentPage = "/settings/security";
+
+/**
+ * Pages for signed-in people: anyone else goes to sign in and comes back. An admin who must
+ * enrol a second factor first reaches only the enrolment page.
+ */
 export async function requireActor(returnTo: string): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (mustEnrolSecondFactor(actor) && !returnTo.startsWith(enrolmentPage)) redirect(`${enrolmentPage}?enrol=1`);
   return actor;
 }
 

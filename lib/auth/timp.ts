@@ -1,7 +1,7 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import { AppError } from "../http/errors";
-import type { Actor } from "./actor";
+import { mustEnrolSecondFactor, secondFactorFirst, type Actor } from "./actor";
 import { actorForApiToken } from "./api-tokens";
 import { sessionCookieName } from "./options";
 import { actorFromRequestCookie, assertSameOrigin } from "./session";
@@ -15,6 +15,13 @@ const unauthenticated = (detail: string) => new AppError("unauthenticated", deta
  * unsafe method must come with this app's own Origin (CSRF).
  */
 export async function authenticateTimp(request: NextRequest): Promise<Actor> {
+  const actor = await timpCaller(request);
+  // An admin who must enrol a second factor first has no API either (REQUIRE_ADMIN_MFA).
+  if (mustEnrolSecondFactor(actor)) throw new AppError("forbidden", secondFactorFirst);
+  return actor;
+}
+
+async function timpCaller(request: NextRequest): Promise<Actor> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const [scheme, token, ...rest] = authorization.trim().split(/\s+/);

@@ -28,7 +28,7 @@ export async function acceptInvitationAction(_previous: FormState, formData: For
     if (error instanceof AppError && error.code === "rate_limited") return { ok: false, message: "Too many attempts. Wait a few minutes and try again.", fieldErrors: {} };
     return formStateFromError(error);
   }
-  await startSessionCookie(userId);
+  await startSessionCookie(userId, "invitation");
   redirect("/");
 }
 

@@ -27,12 +27,15 @@ export const timpPaths = {
           post: {
             operationId: "userLogin",
             tags: ["TIMP"],
-            summary: "Exchange e-mail and password for a Token (valid two hours).",
+            summary: "Exchange e-mail and password for a Token (valid two hours). An account with a second factor sends `otp` too.",
             requestBody: json(userLoginSchema, { username: "alice@acme-retail.example", password: "demo-password" }),
             responses: {
               "200": response("The token and the organization.", out.userLoginResponseSchema),
               "400": response("A field is missing or invalid.", out.timpErrorSchema, { username: ["This field is required."] }),
-              "401": response("Wrong e-mail or password.", out.timpErrorSchema, { detail: "Unable to log in with provided credentials." }),
+              "401": response("Wrong e-mail, password or `otp`.", out.timpErrorSchema, { detail: "Unable to log in with provided credentials." }),
+              "403": response("The account has a second factor and no `otp` was sent, or it is a platform admin who must enrol one first.", out.timpErrorSchema, {
+                detail: 'This account has a second factor: send "otp" (a current code from the authenticator app, or a recovery code) with username and password, or use a named API token (Settings → API tokens).',
+              }),
               "405": timpErrors["405"],
               "413": response("Body over 1 MiB.", out.timpErrorSchema),
               "415": response("Body is not JSON.", out.timpErrorSchema),

@@ -61,6 +61,8 @@ export const userLoginSchema = z.object(
   {
     username: z.string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid string.") }).min(1, "This field may not be blank.").max(200),
     password: z.string({ error: (issue) => (issue.input === undefined ? "This field is required." : "Not a valid string.") }).min(1, "This field may not be blank.").max(200),
+    /** Our addition: the second factor of an account that has one (a current code, or a recovery code). */
+    otp: z.string({ error: "Not a valid string." }).trim().max(40, "Ensure this field has no more than 40 characters.").optional(),
   },
   { error: "Invalid data. Expected a dictionary." },
 );

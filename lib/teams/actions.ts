@@ -86,7 +86,7 @@ export async function acceptTeamInvitationAction(_previous: FormState, formData:
   } catch (error) {
     return formStateFromError(error);
   }
-  await startSessionCookie(userId);
+  await startSessionCookie(userId, "invitation");
   redirect(teamPage);
 }
 

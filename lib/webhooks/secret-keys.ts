@@ -61,3 +61,33 @@ export async function reencryptWebhookSecrets(keys: SecretKeys = webhookSecretKe
   }
   return { reencrypted, unreadable };
 }
+
+/**
+ * The same move for authenticator-app keys (sealed the same way): once WEBHOOK_SECRET_KEY is set,
+ * rotating AUTH_SECRET must not lock anyone out of their second factor either.
+ */
+export async function reencryptTotpSecrets(keys: SecretKeys = webhookSecretKeys()): Promise<{ reencrypted: number; unreadable: number }> {
+  if (!keys.webhookSecretKey) return { reencrypted: 0, unreadable: 0 };
+  let reencrypted = 0;
+  let unreadable = 0;
+  for (let after = "00000000-0000-0000-0000-000000000000"; ; ) {
+    const rows = await db.user.findMany({
+      where: { id: { gt: after }, totpSecretCiphertext: { not: null }, NOT: { totpSecretCiphertext: { startsWith: dedicatedPrefix } } },
+      select: { id: true, totpSecretCiphertext: true },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.id;
+    for (const row of rows) {
+      try {
+        const sealed = encryptSecret(decryptSecret(row.totpSecretCiphertext!, keys), keys);
+        reencrypted += (await db.user.updateMany({ where: { id: row.id, totpSecretCiphertext: row.totpSecretCiphertext }, data: { totpSecretCiphertext: sealed } })).count;
+      } catch {
+        unreadable++;
+        logger().warn({ user: row.id }, "An authenticator-app key no longer decrypts (AUTH_SECRET changed?): the person must sign in with a recovery code or passkey and set the app up again.");
+      }
+    }
+  }
+  return { reencrypted, unreadable };
+}
