@@ -27,7 +27,7 @@ describe("REQUIRE_ADMIN_MFA: admins must enrol a second factor first", () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).detail).toMatch(/second factor must be enrolled first/);
     const actor = (await actorForApiToken(admin.token))!;
-    await expect(listPeople(actor, {})).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/second factor must be enrolled first/) });
+    await expect(listPeople(actor, { q: undefined, after: undefined })).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/second factor must be enrolled first/) });
     const listed = await callRoute(listRequests, "/api/timp/organizations/connections/request/", { headers: admin.auth });
     expect(listed.status).toBe(403);
 
@@ -35,7 +35,7 @@ describe("REQUIRE_ADMIN_MFA: admins must enrol a second factor first", () => {
     const earlier = new Date(Date.now() - 60_000);
     await confirmTotpEnrolment(actor, codeAt(manualKey, earlier), earlier);
     const enrolled = (await actorForApiToken(admin.token))!;
-    await expect(listPeople(enrolled, {})).resolves.toBeDefined();
+    await expect(listPeople(enrolled, { q: undefined, after: undefined })).resolves.toBeDefined();
     expect((await login({ ...credentials, otp: codeAt(manualKey, new Date()) })).status).toBe(200);
     // Their last factor stays while the rule is on.
     await expect(disableTotp(enrolled)).rejects.toMatchObject({ status: 409 });
