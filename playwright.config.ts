@@ -39,12 +39,12 @@ export default defineConfig({
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/ },
   ],
   webServer: {
-    command: "node --import tsx e2e/support/serve-with-mailbox.ts",
+    command: "node --import tsx e2e/support/serve-with-services.ts",
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    // E-mail goes to a real SMTP server the command starts (e2e/support/serve-with-mailbox.ts).
+    // E-mail goes to a real SMTP server the command starts (e2e/support/serve-with-services.ts), and so does single sign-on, to a real OpenID provider.
     // Request logs would drown the test report; scripts/faults/operations.ts tests them.
     // The webhook tests' receivers listen on loopback, which only this flag opens outside Vitest.
     env: { PORT: String(port), DATA_DIR: dataDir, E2E_MAIL_DIR: process.env.E2E_MAIL_DIR, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", MAIL_CONSOLE: "0", LOG_LEVEL: "warn", WEBHOOK_ALLOW_PRIVATE_NETWORKS: "1" },

@@ -10,7 +10,7 @@ export interface ReceivedMail {
 
 const mailDir = () => {
   const dir = process.env.E2E_MAIL_DIR;
-  if (!dir) throw new Error("E2E_MAIL_DIR is not set: the mailbox is started by e2e/support/serve-with-mailbox.ts.");
+  if (!dir) throw new Error("E2E_MAIL_DIR is not set: the mailbox is started by e2e/support/serve-with-services.ts.");
   return dir;
 };
 

@@ -1,8 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
 /** The portal's pages per audience: each phone and accessibility test visits all of them. */
-export const signedOutPages = ["/signin", "/register", "/forgot-password", "/docs"];
-export const memberPages = ["/", "/connections", "/connections/new", "/partners", "/requests", "/notifications", "/settings/team", "/settings/tokens", "/settings/apps", "/settings/authorized-apps", "/settings/webhooks", "/docs"];
+export const signedOutPages = ["/signin", "/signin/verify", "/register", "/forgot-password", "/docs"];
+export const memberPages = ["/", "/connections", "/connections/new", "/partners", "/requests", "/notifications", "/settings/team", "/settings/security", "/settings/tokens", "/settings/apps", "/settings/authorized-apps", "/settings/webhooks", "/docs"];
 export const adminPages = ["/", "/admin/approvals", "/admin/data-requests", "/admin/people", "/admin/organizations", "/admin/audit", "/partners", "/requests", "/notifications", "/settings/webhooks"];
 
 /** The first request in a list the person can open (with `hasText`: the first such), to visit a detail page too. */

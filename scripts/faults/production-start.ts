@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { authSecret, checks, freshTarget, root, sleep, timpLogin, type Target } from "./support";
+import { authSecret, browserSignIn, checks, freshTarget, root, sleep, timpLogin, type Target } from "./support";
 
 const port = 3390;
 const url = `http://127.0.0.1:${port}`;
@@ -73,7 +73,21 @@ try {
 const seeded = await freshTarget();
 try {
   const output = await startLikeTheReadme(seeded, { SEED_DEMO: "1" }, async () => {
-    check((await timpLogin(url, "admin@example.com")).token !== null, "SEED_DEMO=1 loads the demo accounts on purpose");
+    check((await timpLogin(url, "alice@acme-retail.example")).token !== null, "SEED_DEMO=1 loads the demo accounts on purpose");
+    // Production requires platform admins to have a second factor (REQUIRE_ADMIN_MFA defaults on).
+    const admin = await fetch(`${url}/api/timp/organizations/user-login/`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin@example.com", password: "demo-password" }),
+    });
+    const detail = admin.status === 403 ? ((await admin.json()) as { detail: string }).detail : "";
+    check(admin.status === 403 && detail.includes("second factor must be enrolled first"), `the TIMP login refuses an admin without a second factor: 403 naming it (got ${admin.status} ${detail})`);
+    const cookie = await browserSignIn(url, "admin@example.com");
+    const page = await fetch(`${url}/admin/approvals`, { headers: { cookie: cookie ?? "" }, redirect: "manual" });
+    const location = page.headers.get("location") ?? "";
+    check(page.status >= 300 && page.status < 400 && location.includes("/settings/security"), `an admin without a second factor is sent to enrolment (got ${page.status} → ${location})`);
+    const enrolment = await fetch(`${url}/settings/security`, { headers: { cookie: cookie ?? "" }, redirect: "manual" });
+    check(enrolment.status === 200 && (await enrolment.text()).includes("Platform admins need a second factor"), `the enrolment page opens and says why (got ${enrolment.status})`);
   });
   check(output.includes("SEED_DEMO=1 with NODE_ENV=production"), "and warns loudly that it did");
 } finally {

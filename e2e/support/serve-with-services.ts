@@ -1,14 +1,16 @@
 /**
- * The browser tests' server: a real SMTP server on a loopback port that writes each message it
- * accepts, parsed, as a JSON file into E2E_MAIL_DIR (where e2e/support/mailbox.ts reads it), and
- * `npm start` sending its mail there. People in the journeys follow links from their e-mail as
- * they would: confirmation, invitations.
+ * The browser tests' server and what it talks to, all real and on loopback ports:
+ * - an SMTP server that writes each message it accepts, parsed, as a JSON file into E2E_MAIL_DIR
+ *   (where e2e/support/mailbox.ts reads it): people in the journeys follow links from their mail;
+ * - an OpenID provider (e2e/support/identity-provider.ts) for single sign-on;
+ * - `npm start`, sending its mail to the one and signing people in through the other.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import { ssoClient, startIdentityProvider } from "./identity-provider";
 
 const mailDir = process.env.E2E_MAIL_DIR;
 if (!mailDir) throw new Error("E2E_MAIL_DIR must name the folder the mailbox writes to.");
@@ -34,9 +36,16 @@ const smtp = new SMTPServer({
   },
 });
 
+const identityProvider = await startIdentityProvider(`http://localhost:${process.env.PORT ?? 3000}`);
 smtp.listen(0, "127.0.0.1", () => {
   const { port } = smtp.server.address() as { port: number };
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${port}` } });
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${port}`, OIDC_ISSUER: identityProvider.issuer, OIDC_CLIENT_ID: ssoClient.id, OIDC_CLIENT_SECRET: ssoClient.secret, OIDC_NAME: "Test IdP" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => app.kill(signal));
-  app.on("exit", (code, signal) => smtp.close(() => process.exit(code ?? (signal ? 1 : 0))));
+  app.on("exit", (code, signal) => {
+    identityProvider.close();
+    smtp.close(() => process.exit(code ?? (signal ? 1 : 0)));
+  });
 });
