@@ -11,7 +11,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = pageContentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
-    formTargets: consentFormTarget(request),
+    formTargets: [...consentFormTarget(request), ...ssoFormTarget(request)],
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -28,6 +28,16 @@ function consentFormTarget(request: NextRequest): string[] {
   if (!redirectUri || !URL.canParse(redirectUri)) return [];
   const { origin, protocol } = new URL(redirectUri);
   return protocol === "https:" || protocol === "http:" ? [origin] : [];
+}
+
+/**
+ * "Sign in with <provider>" posts to next-auth, which redirects to the provider's authorization
+ * endpoint (on the issuer's origin): the sign-in page's form may end there.
+ */
+function ssoFormTarget(request: NextRequest): string[] {
+  const issuer = process.env.OIDC_ISSUER;
+  if (request.nextUrl.pathname !== "/signin" || !issuer || !URL.canParse(issuer)) return [];
+  return [new URL(issuer).origin];
 }
 
 export const config = {

@@ -30,7 +30,7 @@ export async function enterPassword(page: Page, email: string, password = freshP
   await page.goto("/signin");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** The code an authenticator app would show now for the key the Security tab printed. */

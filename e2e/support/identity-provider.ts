@@ -44,6 +44,9 @@ export async function startIdentityProvider(appOrigin: string): Promise<{ issuer
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "given_name", "family_name"] },
     pkce: { required: () => true },
+    // The scopes' claims go into the ID token too (not only userinfo), as most providers put
+    // email and email_verified there: next-auth reads the validated ID token.
+    conformIdTokenClaims: false,
     cookies: { keys: ["e2e-identity-provider-cookie-key"] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_context, login) {

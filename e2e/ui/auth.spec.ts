@@ -23,7 +23,7 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/signin/);
     await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill("a long e2e password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
     await expect(page.getByRole("heading", { name: "Welcome, Erin Example" })).toBeVisible();
     await expect(page.getByTestId("home-summary")).toHaveText(`You are a member of ${org} (retailer).`);
@@ -51,7 +51,7 @@ test.describe("sign-in", () => {
       await page.goto("/signin");
       await page.getByLabel("E-mail").fill(email);
       await page.getByLabel("Password").fill("wrong password!");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByTestId("form-error")).toHaveText("The e-mail address or password is not right.");
     }
   });
@@ -60,7 +60,7 @@ test.describe("sign-in", () => {
     await page.goto("/signin");
     await page.getByLabel("E-mail").fill("bob@northwind.example");
     await page.getByLabel("Password").fill("demo-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Welcome, Bob Baker" })).toBeVisible();
 
     const copied = await page.context().cookies();

@@ -85,7 +85,7 @@ test("a signed-out person signs in and comes back to the consent page", async ({
   await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await page.getByLabel("E-mail").fill("bob@northwind.example");
   await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Allow Round Trip App to use your account?" })).toBeVisible();
   await page.getByRole("button", { name: "Deny" }).click();
   await page.waitForURL((url) => url.pathname === "/cb");

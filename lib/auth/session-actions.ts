@@ -32,7 +32,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   if (user.secondFactorAt) {
     // The password was right; the session starts once the second factor is given too.
     await startPendingSignIn(user.id, returnTo);
-    return { ok: true, returnTo: "/signin/verify" };
+    return { ok: true, returnTo: `/signin/verify?callbackUrl=${encodeURIComponent(returnTo)}` };
   }
   await startSessionCookie(user.id);
   return { ok: true, returnTo };

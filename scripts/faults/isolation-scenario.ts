@@ -61,7 +61,7 @@ async function fileDataRequest(browser: Browser, url: string, email: string) {
   await page.goto("/signin");
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
   await page.goto("/requests");
   await page.getByRole("checkbox", { name: /Profile/ }).check();

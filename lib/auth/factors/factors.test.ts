@@ -82,7 +82,7 @@ describe("an authenticator app as the second factor", () => {
   it("signs in in two steps: the password starts no session, the code does; the code step is limited per account", async () => {
     const { who, key } = await withTotp();
     const first = await signInAction(null, form({ email: who.email, password: "a long test password", returnTo: "/connections" }));
-    expect(first).toEqual({ ok: true, returnTo: "/signin/verify" });
+    expect(first).toEqual({ ok: true, returnTo: "/signin/verify?callbackUrl=%2Fconnections" });
     expect(sessionCookie()).toBeUndefined();
 
     expect(await verifySecondFactorAction(null, form({ code: "123456" }))).toMatchObject({ ok: false, fieldErrors: { code: ["That code is not right, or was already used."] } });
