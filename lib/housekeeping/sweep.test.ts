@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createAccount } from "@/lib/users/accounts";
 import { person, unique } from "@/tests/support/fixtures";
-import { claimSweep, sweepExpiredRows, type SweepPeriods } from "./sweep";
+import { claimSweep, invitationRetentionMs, sweepExpiredRows, type SweepPeriods } from "./sweep";
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -39,6 +39,27 @@ describe("the housekeeping sweep", () => {
     expect(await exists(db.apiToken, revokedLongAgo.id)).toBe(false);
     expect(await exists(db.apiToken, revokedRecently.id)).toBe(true);
     expect(await exists(db.apiToken, recentToken.id)).toBe(true);
+  });
+
+  it("deletes sign-in challenges after the grace period, and team invitations once ended long ago", async () => {
+    const now = clock(5);
+    const who = await person();
+    const challenge = (expiresAt: Date) => db.authChallenge.create({ data: { purpose: "passkey_sign_in", challenge: unique(), expiresAt } });
+    const oldChallenge = await challenge(ago(now, periods.credentialGraceMs + minute));
+    const recentChallenge = await challenge(ago(now, periods.credentialGraceMs - minute));
+    const invitation = (data: { expiresAt: Date; acceptedAt?: Date }) =>
+      db.teamInvitation.create({ data: { organizationId: who.organizationId!, email: `${unique()}@example.com`, tokenHash: unique() + unique(), ...data } });
+    const endedLongAgo = await invitation({ expiresAt: ago(now, invitationRetentionMs + minute) });
+    const acceptedLongAgo = await invitation({ expiresAt: new Date(now.getTime() + day), acceptedAt: ago(now, invitationRetentionMs + minute) });
+    const open = await invitation({ expiresAt: new Date(now.getTime() + day) });
+
+    await sweepExpiredRows(now, periods);
+
+    expect(await exists(db.authChallenge, oldChallenge.id)).toBe(false);
+    expect(await exists(db.authChallenge, recentChallenge.id)).toBe(true);
+    expect(await exists(db.teamInvitation, endedLongAgo.id)).toBe(false);
+    expect(await exists(db.teamInvitation, acceptedLongAgo.id)).toBe(false);
+    expect(await exists(db.teamInvitation, open.id)).toBe(true);
   });
 
   it("keeps an OAuth token family, rotated refresh tokens and its code included, while any member works", async () => {

@@ -66,6 +66,21 @@ const targets: SweepTarget[] = [
         LIMIT ${batchSize})`,
   },
   {
+    // WebAuthn challenges and sign-ins waiting for their second factor live minutes.
+    name: "sign-in challenges",
+    table: "AuthChallenge",
+    due: (now, p) => Prisma.sql`SELECT id FROM "AuthChallenge" WHERE "expiresAt" < ${before(now, p.credentialGraceMs)}`,
+  },
+  {
+    // As supplier invitations: kept while the owners may want to see how one ended.
+    name: "team invitations",
+    table: "TeamInvitation",
+    due: (now) => {
+      const cutoff = before(now, invitationRetentionMs);
+      return Prisma.sql`SELECT id FROM "TeamInvitation" WHERE "expiresAt" < ${cutoff} OR "acceptedAt" < ${cutoff} OR "revokedAt" < ${cutoff}`;
+    },
+  },
+  {
     name: "account links",
     table: "AccountLink",
     due: (now, p) => Prisma.sql`SELECT id FROM "AccountLink" WHERE "expiresAt" < ${before(now, p.credentialGraceMs)}`,
