@@ -15,7 +15,7 @@ test("a member adds a passkey on the Security tab and signs in with it alone", a
   await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
   await page.getByLabel("Passkey name").fill("Work laptop");
   await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByTestId("passkey-outcome")).toHaveText('Passkey "Work laptop" added.');
+  await expect(page.getByTestId("passkey-outcome")).toHaveText('Passkey "Work laptop" added.', { timeout: 20_000 });
   await expect(page.getByTestId("passkey-row")).toHaveCount(1);
   expect(await authenticator.credentials()).toHaveLength(1);
 
@@ -23,7 +23,7 @@ test("a member adds a passkey on the Security tab and signs in with it alone", a
   await expect(page).toHaveURL(/\/signin/);
   // No address typed: the passkey says who it is.
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("signed-in-as")).toContainText(name);
   await page.goto("/settings/security");
   await expect(page.getByTestId("session-row").filter({ hasText: "(this browser)" })).toContainText("passkey");

@@ -44,7 +44,7 @@ test("an admin enrols an authenticator app and a passkey, and signs in with each
   await page.reload();
   await page.getByLabel("Passkey name").fill("Admin key");
   await page.getByRole("button", { name: "Add a passkey" }).click();
-  await expect(page.getByTestId("passkey-outcome")).toHaveText('Passkey "Admin key" added.');
+  await expect(page.getByTestId("passkey-outcome")).toHaveText('Passkey "Admin key" added.', { timeout: 20_000 });
 
   // Password, then the app's code.
   await signOut(page);
@@ -58,12 +58,13 @@ test("an admin enrols an authenticator app and a passkey, and signs in with each
   await enterPassword(page, email);
   await expect(page.getByRole("heading", { name: "Verify it is you" })).toBeVisible();
   await page.getByRole("button", { name: "Use a passkey" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible();
+  // A WebAuthn ceremony: two server actions and the signature, slower than a form on a loaded machine.
+  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible({ timeout: 20_000 });
 
   // The passkey alone.
   await signOut(page);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Welcome, ${name}` })).toBeVisible({ timeout: 20_000 });
 
   // A recovery code works once; the same code a second time does not.
   await signOut(page);
