@@ -91,6 +91,9 @@ export async function startServer(
       WEB_CONCURRENCY: "1",
       // No pause for a load balancer before the listener closes, unless a test asks for one.
       SHUTDOWN_DELAY_SECONDS: "0",
+      // A production server with the demo's admin, who has no second factor: these tests are about
+      // faults, and production-start.ts tests the admins' rule (REQUIRE_ADMIN_MFA) on its own.
+      REQUIRE_ADMIN_MFA: "0",
       ...target.env,
       ...extraEnv,
       PORT: String(port),
