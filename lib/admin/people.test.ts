@@ -68,6 +68,12 @@ describe("the admins' people list", () => {
     expect(shown.authorizedApps).toMatchObject([{ name: "Test app", scopes: ["requests:read", "requests:write"] }]);
     await expect(getPerson(actor, crypto.randomUUID())).rejects.toMatchObject({ status: 404 });
     await expect(getPerson(actor, "not-an-id")).rejects.toMatchObject({ status: 404 });
+
+    // Each way in is listed: an authenticator app, passkeys, a single sign-on identity.
+    await db.user.update({ where: { id: who.id }, data: { totpEnabledAt: new Date(), secondFactorAt: new Date() } });
+    for (const n of [1, 2]) await db.passkey.create({ data: { userId: who.id, credentialId: `c${n}-${unique()}`, publicKey: Buffer.from([n]), name: `key ${n}` } });
+    await db.userIdentity.create({ data: { userId: who.id, issuer: "https://idp.example", subject: unique() } });
+    expect((await getPerson(actor, who.id)).signInMethods).toEqual(["Password", "Authenticator app (second factor)", "2 passkeys", "Single sign-on"]);
   });
 });
 

@@ -59,6 +59,8 @@ export async function getPerson(actor: Actor, id: string, now = new Date()) {
       emailVerifiedAt: true,
       lastSignInAt: true,
       createdAt: true,
+      totpEnabledAt: true,
+      _count: { select: { passkeys: true, identities: true } },
       organization: { select: { id: true, name: true, type: true } },
       apiTokens: {
         where: { revokedAt: null, expiresAt: { gt: now } },
@@ -75,12 +77,13 @@ export async function getPerson(actor: Actor, id: string, now = new Date()) {
     },
   });
   if (!user) throw notFound();
-  const { apiTokens, oauthGrants, ...person } = user;
+  const { apiTokens, oauthGrants, totpEnabledAt, _count: counts, ...person } = user;
+  const passkeys = counts.passkeys === 1 ? "A passkey" : `${counts.passkeys} passkeys`;
   return {
     ...person,
     name: displayName(user),
-    // Every account has a password today; passkeys and single sign-on will join this list.
-    signInMethods: ["Password"],
+    // An account made by single sign-on has a password nobody knows until a reset sets one.
+    signInMethods: ["Password", ...(totpEnabledAt ? ["Authenticator app (second factor)"] : []), ...(counts.passkeys ? [passkeys] : []), ...(counts.identities ? ["Single sign-on"] : [])],
     apiTokens,
     authorizedApps: oauthGrants.map((grant) => ({ id: grant.id, name: grant.client.name, scopes: grant.scopes, createdAt: grant.createdAt, lastUsedAt: grant.lastUsedAt })),
   };

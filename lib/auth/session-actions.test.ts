@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // The actions run as Next.js runs them: a request's headers and a cookie store, here in memory.
 const request = vi.hoisted(() => ({ cookies: new Map<string, { value: string; options?: object }>(), address: "10.9.0.1" }));
@@ -22,11 +23,6 @@ const { signInAction, signOutAction } = await import("./session-actions");
 const { sessionIdFromCookie } = await import("./session");
 const { actorForSession } = await import("./sessions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.set(key, value);
-  return data;
-};
 const cookie = () => request.cookies.get("next-auth.session-token");
 
 beforeEach(() => request.cookies.clear());

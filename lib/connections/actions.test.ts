@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { connectionTimeline } from "@/lib/events/timeline";
 import { approvedConnection } from "@/tests/support/connections";
 import { person, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // Server actions are public POST endpoints: these call them directly, as an attacker could,
 // with whoever the session says is calling.
@@ -15,11 +16,6 @@ vi.mock("next/cache", () => ({ revalidatePath: (path: string) => void revalidate
 
 const { confirmConnectionAction, deactivateConnectionAction, declineConnectionAction, moveFeedAction, saveAccountNumberAction } = await import("./actions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 const as = async (who: Person) => {
   session.actor = await actorForApiToken(who.token);
 };

@@ -4,6 +4,7 @@ import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { generateSecret, hashSecret } from "@/lib/auth/secrets";
 import { db } from "@/lib/db/client";
 import { person, unique, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // Server actions are public POST endpoints: called directly here, as anyone could, with whoever
 // the session says is calling.
@@ -25,11 +26,6 @@ const { decideAction } = await import("@/lib/connection-requests/actions");
 const { acceptInvitationAction, linkSupplierAction, revokeInvitationAction, sendInvitationAction } = await import("./invitation-actions");
 const { setAccountManagerAction } = await import("@/lib/organizations/actions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 const actorOf = async (who: Person) => (await actorForApiToken(who.token))!;
 
 async function pendingRequest(retailer: Person, supplierName: string) {

@@ -3,6 +3,7 @@ import { actorForSession, createUserSession } from "@/lib/auth/sessions";
 import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
 import { bearerFor, person, unique } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // E-mail is "available" (queued, never sent here): the outbox rows are what the person would get.
 // The actions read the client address from the request headers, here set per test.
@@ -19,11 +20,6 @@ vi.mock("next/navigation", () => ({
 
 const { forgotPasswordAction, registerAction, resetPasswordAction } = await import("./account-actions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.set(key, value);
-  return data;
-};
 const mailsTo = (to: string) => db.emailDelivery.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
 const newAddress = () => `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const register = (fields: Record<string, string>) => registerAction(null, form({ password: "a long enough password", firstName: "Reg", lastName: "", ...fields }));

@@ -1,9 +1,6 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/connect";
-import { applyMigrations, migrationsDir } from "@/lib/db/migrate";
+import { applyMigrations } from "@/lib/db/migrate";
+import { databaseBefore } from "@/tests/support/migrations";
 
 const migration = "20261130053829_connection_lifecycle";
 
@@ -14,13 +11,8 @@ const migration = "20261130053829_connection_lifecycle";
  */
 describe(`migration ${migration}`, () => {
   it("maps existing 'active' connections to ACTIVE, activated when created, with feeds", async () => {
-    const before = await fs.mkdtemp(path.join(os.tmpdir(), "migrations-"));
-    const names = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    for (const name of names.filter((name) => name < migration)) await fs.cp(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    await fs.copyFile(path.join(migrationsDir, "migration_lock.toml"), path.join(before, "migration_lock.toml"));
-    const database = openDatabase({ engine: "memory" });
+    const { database, close } = await databaseBefore(migration);
     try {
-      await applyMigrations(database, before);
       const { prisma } = database;
       for (const statement of [
         `INSERT INTO "Organization" (id, name, "nameKey", type) VALUES ('00000000-0000-4000-8000-000000000001', 'Acme', 'acme', 'retailer')`,
@@ -44,8 +36,7 @@ describe(`migration ${migration}`, () => {
         SELECT column_default FROM information_schema.columns WHERE table_name = 'Connection' AND column_name = 'status'`;
       expect(column!.column_default).toContain("CONFIRMATION WAITING");
     } finally {
-      await database.close();
-      await fs.rm(before, { recursive: true, force: true });
+      await close();
     }
   });
 });

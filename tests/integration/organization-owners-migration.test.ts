@@ -1,22 +1,14 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/connect";
-import { applyMigrations, migrationsDir } from "@/lib/db/migrate";
+import { applyMigrations } from "@/lib/db/migrate";
+import { databaseBefore } from "@/tests/support/migrations";
 
 const migration = "20261207143146_organization_teams";
 
 /** Organizations made before teams existed get their earliest member as owner, in the migration itself. */
 describe(`migration ${migration}`, () => {
   it("makes each organization's earliest member its owner and everyone else a member", async () => {
-    const before = await fs.mkdtemp(path.join(os.tmpdir(), "migrations-"));
-    const names = (await fs.readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    for (const name of names.filter((name) => name < migration)) await fs.cp(path.join(migrationsDir, name), path.join(before, name), { recursive: true });
-    await fs.copyFile(path.join(migrationsDir, "migration_lock.toml"), path.join(before, "migration_lock.toml"));
-    const database = openDatabase({ engine: "memory" });
+    const { database, close } = await databaseBefore(migration);
     try {
-      await applyMigrations(database, before);
       const { prisma } = database;
       const user = (id: string, email: string, organization: string | null, createdAt: string) =>
         `INSERT INTO "User" (id, email, "passwordHash", "organizationId", "createdAt", "updatedAt") VALUES ('${id}', '${email}', 'x', ${organization ? `'${organization}'` : "NULL"}, '${createdAt}', now())`;
@@ -41,8 +33,7 @@ describe(`migration ${migration}`, () => {
         { email: "tie-b@globex.example", organizationRole: "member" },
       ]);
     } finally {
-      await database.close();
-      await fs.rm(before, { recursive: true, force: true });
+      await close();
     }
   });
 });

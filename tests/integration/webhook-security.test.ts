@@ -20,6 +20,7 @@ import { sendWebhook, type OutgoingWebhook } from "@/lib/webhooks/send";
 import { changeAccount } from "@/lib/users/accounts";
 import { jsonHeaders, person, unique, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
+import { form } from "@/tests/support/forms";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
 vi.mock("@/lib/auth/session", () => ({ getActor: async () => session.actor }));
@@ -82,11 +83,6 @@ async function register(who: Person, url: string) {
   return (await response.json()) as { id: string; secret: string };
 }
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 
 describe("webhook attempts tell members the outcome, never the network", () => {
   it("say what happened in fixed words", async () => {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { auditLogFilterSchema, auditLogQuerySchema, organizationsQuerySchema, peopleQuerySchema, type PersonChange } from "@/lib/schemas/admin";
 import { person, sessionCookie, type Person } from "@/tests/support/fixtures";
 import { callRoute } from "@/tests/support/route";
+import { form } from "@/tests/support/forms";
 
 /**
  * The platform admins' people, organizations and audit log: every action, data function and the
@@ -48,11 +49,6 @@ const snapshot = async () =>
     await db.auditEvent.count(),
   ]);
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 
 /** Whom each change is tried on: the member of the owner's organization, in the state the change applies to. */
 const prepare: Record<PersonChange, { role: "member" | "admin"; status: "active" | "disabled" }> = {

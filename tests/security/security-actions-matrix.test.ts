@@ -4,6 +4,7 @@ import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { createUserSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { person, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // The Security tab's actions are public POST endpoints: each touches only the caller's own
 // factors and sessions, whoever calls it with whatever ids.
@@ -13,11 +14,6 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const actions = await import("@/lib/auth/factors/security-actions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 const as = async (who: Person | null) => {
   session.actor = who && (await actorForApiToken(who.token));
 };

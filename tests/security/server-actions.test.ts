@@ -4,6 +4,7 @@ import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { createDataRequest } from "@/lib/data-requests/requests";
 import { db } from "@/lib/db/client";
 import { bearerFor, person, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // Server actions are public endpoints: each one is called here by someone who must not succeed.
 const session = vi.hoisted(() => ({ actor: null as Actor | null }));
@@ -15,11 +16,6 @@ const { deleteAppAction, revokeAuthorizationAction, rotateSecretAction } = await
 const { revokeApiTokenAction } = await import("@/lib/auth/api-token-actions");
 const { markSubjectReadAction } = await import("@/lib/notifications/actions");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 const as = async (who: Person | null) => {
   session.actor = who && (await actorForApiToken(who.token));
 };

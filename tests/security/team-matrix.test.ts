@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { actorForApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/client";
 import { person, unique, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // Every team action is a public POST endpoint: each is called by every kind of caller, and only
 // the organization's owner may change anything.
@@ -20,11 +21,6 @@ vi.mock("next/navigation", () => ({
 const actions = await import("@/lib/teams/actions");
 const { inviteMember } = await import("@/lib/teams/invitations");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.append(key, value);
-  return data;
-};
 const as = async (who: Person | null) => {
   session.actor = who && (await actorForApiToken(who.token));
 };

@@ -2,6 +2,7 @@ import { Secret, TOTP } from "otpauth";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/client";
 import { person, type Person } from "@/tests/support/fixtures";
+import { form } from "@/tests/support/forms";
 
 // The actions run as Next.js runs them: a request's headers and a cookie store, here in memory.
 const request = vi.hoisted(() => ({ cookies: new Map<string, { value: string; options?: object }>(), address: "10.77.0.1" }));
@@ -23,11 +24,6 @@ const { verifySecondFactorAction } = await import("./sign-in-actions");
 const { confirmTotpEnrolment, startTotpEnrolment, disableTotp } = await import("./totp");
 const { acceptSecondFactorCode } = await import("./second-factor");
 
-const form = (entries: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(entries)) data.set(key, value);
-  return data;
-};
 const sessionCookie = () => request.cookies.get("next-auth.session-token");
 const codeAt = (key: string, at: Date) => new TOTP({ secret: Secret.fromBase32(key.replace(/\s/g, "")), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: at.getTime() });
 
