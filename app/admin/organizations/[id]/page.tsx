@@ -1,3 +1,4 @@
+import { DetailList } from "@/components/ui/detail-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { shortDate } from "@/components/connections/request-table";
@@ -30,14 +31,7 @@ export default async function OrganizationPage({ params }: PageProps<"/admin/org
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold break-all">{organization.name}</h1>
-      <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-slate-600">{label}</dt>
-            <dd className="break-all">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       <section aria-labelledby="members" className="flex flex-col gap-2">
         <h2 id="members" className="text-lg font-medium">Members ({organization.memberCount})</h2>
         {organization.members.length === 0 ? (

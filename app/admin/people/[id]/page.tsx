@@ -1,3 +1,4 @@
+import { DetailList } from "@/components/ui/detail-list";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PersonActions } from "@/components/admin/person-actions";
@@ -41,14 +42,7 @@ export default async function PersonPage({ params }: PageProps<"/admin/people/[i
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold break-all">{person.name}</h1>
-      <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
-        {rows.map(([label, value]) => (
-          <div key={label} className="contents">
-            <dt className="font-medium text-slate-600">{label}</dt>
-            <dd className="break-all">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DetailList rows={rows} />
       <PersonActions userId={person.id} role={person.role} status={person.status} />
       <section aria-labelledby="tokens" className="flex flex-col gap-2">
         <h2 id="tokens" className="text-lg font-medium">Active API tokens</h2>
