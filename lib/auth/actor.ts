@@ -16,7 +16,7 @@ export interface Actor {
 export const secondFactorFirst = "A second factor must be enrolled first: add an authenticator app or a passkey on Settings → Security.";
 
 /** A platform admin who must enrol a second factor before anything else (REQUIRE_ADMIN_MFA). */
-export const mustEnrolSecondFactor = (actor: Actor) => actor.role === "admin" && !actor.hasSecondFactor && adminsNeedSecondFactor();
+export const mustEnrolSecondFactor = (actor: Pick<Actor, "role" | "hasSecondFactor">) => actor.role === "admin" && !actor.hasSecondFactor && adminsNeedSecondFactor();
 
 export const isAdmin = (actor: Actor) => actor.role === "admin";
 

@@ -7,7 +7,7 @@ import { generateSecret, hashSecret } from "./secrets";
 export const loginTokenLifetimeMs = 2 * 60 * 60 * 1000;
 
 // Writing last-use on every call would turn each read into a write; once a minute is plenty.
-const lastUsedPrecisionMs = 60_000;
+export const lastUsedPrecisionMs = 60_000;
 
 export async function issueApiToken(userId: string, options: { name: string; lifetimeMs: number }) {
   const token = generateSecret("timp");
@@ -22,7 +22,10 @@ export async function issueApiToken(userId: string, options: { name: string; lif
   return { token, record };
 }
 
-/** The person behind a TIMP token, or null when it is unknown, expired, revoked or disabled. */
+/**
+ * The person behind a TIMP token, or null when it is unknown, expired, revoked or disabled. The
+ * TIMP list checks tokens by the same rules inside its one statement (lib/connection-requests/page-json.ts).
+ */
 export async function actorForApiToken(token: string, now = new Date()): Promise<Actor | null> {
   const record = await db.apiToken.findFirst({
     where: { tokenHash: hashSecret(token), revokedAt: null, expiresAt: { gt: now }, user: { status: "active" } },

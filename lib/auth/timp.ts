@@ -21,14 +21,26 @@ export async function authenticateTimp(request: NextRequest): Promise<Actor> {
   return actor;
 }
 
-async function timpCaller(request: NextRequest): Promise<Actor> {
+/**
+ * The token of `Authorization: Token <token>`; null when the request has no Authorization header
+ * (it may carry a session cookie). Any other scheme or a malformed header is a 401.
+ */
+export function timpToken(request: NextRequest): string | null {
   const authorization = request.headers.get("authorization");
-  if (authorization !== null) {
-    const [scheme, token, ...rest] = authorization.trim().split(/\s+/);
-    if (scheme?.toLowerCase() !== "token") throw unauthenticated("Authentication credentials were not provided.");
-    if (!token || rest.length) throw unauthenticated("Invalid token header. Token string should not contain spaces.");
+  if (authorization === null) return null;
+  const [scheme, token, ...rest] = authorization.trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "token") throw unauthenticated("Authentication credentials were not provided.");
+  if (!token || rest.length) throw unauthenticated("Invalid token header. Token string should not contain spaces.");
+  return token;
+}
+
+export const invalidToken = () => unauthenticated("Invalid token.");
+
+async function timpCaller(request: NextRequest): Promise<Actor> {
+  const token = timpToken(request);
+  if (token !== null) {
     const actor = await actorForApiToken(token);
-    if (!actor) throw unauthenticated("Invalid token.");
+    if (!actor) throw invalidToken();
     return actor;
   }
 

@@ -1,12 +1,16 @@
 import "server-only";
-import type { Actor } from "../auth/actor";
+import { mustEnrolSecondFactor, secondFactorFirst, type Actor } from "../auth/actor";
+import { lastUsedPrecisionMs } from "../auth/api-tokens";
+import { hashSecret } from "../auth/secrets";
+import { invalidToken } from "../auth/timp";
 import { db } from "../db/client";
-import { notFound } from "../http/errors";
+import { forbidden, notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { readPage } from "../pagination";
 import type { ListConnectionRequestsQuery } from "../schemas/connection-requests";
 import { connectionRequestDto, connectionRequestInclude } from "./dto";
+import { readPageJson } from "./page-json";
 import { listScope, newestFirst, pageRange, readTotals, totalFor } from "./positions";
 
 const emptyPage = (query: ListConnectionRequestsQuery) =>
@@ -36,6 +40,24 @@ export async function listConnectionRequests(actor: Actor, query: ListConnection
         (skip, take, total) => (query.status ? read(filtered, take, skip) : read(pageRange(scope, total, skip, take), take)),
       );
   return { requests: rows.map(connectionRequestDto), pagination };
+}
+
+/**
+ * An unfiltered page (what TIMP clients poll) for the holder of a TIMP token, as the response's
+ * JSON text: authentication, tally and page in one statement (lib/connection-requests/page-json.ts).
+ */
+export async function listPageJsonForToken(token: string, query: { start?: number; limit?: number }, now = new Date()): Promise<string> {
+  const page = await readPageJson({ kind: "token", tokenHash: hashSecret(token), now, lastUsedBefore: new Date(now.getTime() - lastUsedPrecisionMs) }, query);
+  if (!page?.caller) throw invalidToken();
+  if (mustEnrolSecondFactor(page.caller)) throw forbidden(secondFactorFirst);
+  return page.body;
+}
+
+/** The same page for an actor already known (a session cookie), as JSON text. */
+export async function listPageJson(actor: Actor, query: { start?: number; limit?: number }): Promise<string> {
+  const scope = listScope(actor);
+  if (!scope) return JSON.stringify(await emptyPage(query));
+  return (await readPageJson({ kind: "scope", tally: scope.tally }, query))!.body;
 }
 
 /** One request the actor may see; another organization's is 404, as if it did not exist. */

@@ -32,6 +32,11 @@ export function json(data: unknown, init: { status?: number; headers?: HeadersIn
   return Response.json(data, { status: init.status ?? 200, headers });
 }
 
+/** JSON the database already wrote as text (lib/db/json-text.ts), sent as it is, with json()'s headers. */
+export function jsonText(body: string, init: { status?: number } = {}): Response {
+  return new Response(body, { status: init.status ?? 200, headers: { "Content-Type": "application/json", "Cache-Control": "private, no-store" } });
+}
+
 /** A download: always an attachment, never sniffed, never cached by anyone else. */
 export function attachment(content: Uint8Array<ArrayBuffer>, file: { contentType: string; size: number; name: string }): Response {
   return new Response(content, {

@@ -1,16 +1,26 @@
 import { submitConnectionRequest } from "@/lib/connection-requests/commands";
-import { listConnectionRequests } from "@/lib/connection-requests/queries";
+import { authenticateTimp, timpToken } from "@/lib/auth/timp";
+import { listConnectionRequests, listPageJson, listPageJsonForToken } from "@/lib/connection-requests/queries";
 import { readJsonBody } from "@/lib/http/body";
-import { json, methodNotAllowed } from "@/lib/http/route";
+import { apiRoute, json, jsonText, methodNotAllowed } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
 import { parseInput, searchParamsObject } from "@/lib/http/validate";
 import { fingerprint } from "@/lib/idempotency";
 import { createConnectionRequestSchema, listConnectionRequestsQuerySchema } from "@/lib/schemas/connection-requests";
 
-/** GET /timp/organizations/connections/request/: the organization's requests (admins: all). */
-export const GET = timpRoute(async ({ request, actor }) => {
+/**
+ * GET /timp/organizations/connections/request/: the organization's requests (admins: all). An
+ * unfiltered page with a TIMP token, what sync clients poll, is one statement whose JSON text is
+ * the answer; a refused query answers as before, after authentication.
+ */
+export const GET = apiRoute("timp", async ({ request }) => {
+  const token = timpToken(request);
+  const parsed = listConnectionRequestsQuerySchema.safeParse(searchParamsObject(request.nextUrl.searchParams));
+  const unfiltered = parsed.success && !parsed.data.status && !parsed.data.q;
+  if (token !== null && unfiltered) return jsonText(await listPageJsonForToken(token, parsed.data));
+  const actor = await authenticateTimp(request);
   const query = parseInput(listConnectionRequestsQuerySchema, searchParamsObject(request.nextUrl.searchParams));
-  return json(await listConnectionRequests(actor, query));
+  return unfiltered ? jsonText(await listPageJson(actor, query)) : json(await listConnectionRequests(actor, query));
 });
 
 /** POST: a retailer asks to be connected with a supplier; 201 `{"request_uuid", "request_date"}`. */
