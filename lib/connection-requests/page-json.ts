@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
-import { jsonArray, jsonObject, jsonTimestamp, jsonValue, jsonWhen, type JsonText } from "../db/json-text";
+import { prepared } from "../db/prepared-statements";
+import { jsonArray, jsonObject, jsonOne, jsonTimestamp, jsonValue, jsonWhen, type JsonText } from "../db/json-text";
 import { Prisma } from "../generated/prisma/client";
 import { pageLimits } from "../schemas/connection-requests";
 import { platformTally } from "./positions";
@@ -33,7 +34,7 @@ const integration = jsonObject([
   ["date_created", jsonTimestamp(Prisma.sql`i."createdAt"`)],
 ]);
 
-/** connectionRequestDto of the row `r` (with its deciding and requesting people `d` and `q`). */
+/** connectionRequestDto of the row `r`. Its people are read by id, one index probe each. */
 const connectionRequest = jsonObject([
   ["record_uuid", jsonValue(Prisma.sql`r.id`)],
   ["integrations", jsonArray(integration, Prisma.sql`i.position`, Prisma.sql`FROM "Integration" i WHERE i."connectionRequestId" = r.id`)],
@@ -53,11 +54,14 @@ const connectionRequest = jsonObject([
   ["additional_information", jsonValue(Prisma.sql`r."additionalInformation"`)],
   ["request_date", jsonTimestamp(Prisma.sql`r."requestDate"`)],
   ["is_approved", jsonValue(Prisma.sql`r.status = 'approved'`)],
-  ["approved_by", jsonWhen(Prisma.sql`r.status = 'approved' AND d.id IS NOT NULL`, jsonObject([["uuid", jsonValue(Prisma.sql`d.id`)], ["person", person("d")]]))],
+  [
+    "approved_by",
+    jsonWhen(Prisma.sql`r.status = 'approved'`, jsonOne(jsonObject([["uuid", jsonValue(Prisma.sql`d.id`)], ["person", person("d")]]), Prisma.sql`FROM "User" d WHERE d.id = r."decidedById"`)),
+  ],
   ["status", jsonValue(Prisma.sql`r.status`)],
   ["rejection_reason", jsonValue(Prisma.sql`r."rejectionReason"`)],
   ["decided_at", jsonTimestamp(Prisma.sql`r."decidedAt"`)],
-  ["requested_by", jsonWhen(Prisma.sql`q.id IS NOT NULL`, person("q"))],
+  ["requested_by", jsonOne(person("q"), Prisma.sql`FROM "User" q WHERE q.id = r."requestedById"`)],
   ["version", Prisma.sql`(floor(extract(epoch FROM r."updatedAt") * 1000)::bigint)::text`],
 ]);
 
@@ -78,6 +82,12 @@ export interface PageJson {
  * the same statement, at most once a minute.
  */
 export async function readPageJson(caller: PageCaller, query: { start?: number; limit?: number }): Promise<PageJson | null> {
+  const [row] = await db.$queryRaw<{ role: string | null; has_second_factor: boolean; body: string }[]>(prepared(pageStatement(caller, query)));
+  if (!row) return null;
+  return { caller: row.role ? { role: row.role as "member" | "admin", hasSecondFactor: row.has_second_factor } : null, body: row.body };
+}
+
+export function pageStatement(caller: PageCaller, query: { start?: number; limit?: number }): Prisma.Sql {
   const limit = Math.min(query.limit ?? pageLimits.defaultLimit, pageLimits.maxLimit);
   const start = query.start ?? 0;
   const callerRows =
@@ -96,7 +106,7 @@ export async function readPageJson(caller: PageCaller, query: { start?: number; 
       : Prisma.sql`SELECT 1`;
   // The two branches' conditions on `admin` and the bounds are one-time filters and index bounds
   // (InitPlans): only one branch runs, as an index range read on its number.
-  const rows = await db.$queryRaw<{ role: string | null; has_second_factor: boolean; body: string }[]>`
+  return Prisma.sql`
     WITH caller AS (${callerRows}),
     touched AS (${touch}),
     tally AS (
@@ -116,10 +126,7 @@ export async function readPageJson(caller: PageCaller, query: { start?: number; 
     SELECT caller.role, caller.has_second_factor,
            '{"requests":[' || coalesce((
              SELECT string_agg(${connectionRequest}, ',' ORDER BY r.number DESC)
-             FROM page r LEFT JOIN "User" d ON d.id = r."decidedById" LEFT JOIN "User" q ON q.id = r."requestedById"
+             FROM page r
            ), '') || '],"pagination":{"total_count":' || bounds.total || ',"start":' || bounds.start || ',"limit":' || ${limit}::int || '}}' AS body
     FROM caller, bounds`;
-  const [row] = rows;
-  if (!row) return null;
-  return { caller: row.role ? { role: row.role as "member" | "admin", hasSecondFactor: row.has_second_factor } : null, body: row.body };
 }

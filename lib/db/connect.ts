@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "../generated/prisma/client";
 import { lockDataDir, unlockDataDir } from "./data-dir-lock";
+import { statementName } from "./prepared-statements";
 
 /** Columns that never leave the data layer unless a query asks for them by name. */
 export const omittedColumns = {
@@ -50,7 +51,8 @@ export interface Database {
  */
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.engine === "postgres") {
-    const queries = new WholeScriptPgAdapterFactory(target.url, target.poolSize ?? 10);
+    // Behind a transaction pooler (a direct URL given for migrations) no statement is prepared.
+    const queries = new WholeScriptPgAdapterFactory(target.url, target.poolSize ?? 10, !target.directUrl);
     const prisma = new PrismaClient({ adapter: queries, omit: omittedColumns, transactionOptions });
     // Prisma's schema engine serializes migrations with a session advisory lock and never unlocks
     // it: through PgBouncer's transaction pooling that lock stays on a server connection the
@@ -100,8 +102,12 @@ class WholeScriptPgAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   readonly adapterName: string;
   private readonly inner: PrismaPg;
 
-  constructor(private readonly url: string, poolSize: number) {
-    this.inner = new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  constructor(private readonly url: string, poolSize: number, prepareHotStatements = false) {
+    this.inner = new PrismaPg(
+      { connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 },
+      // An undefined name leaves the statement unnamed, as pg sends it by default.
+      prepareHotStatements ? { statementNameGenerator: (query) => statementName(query) as string } : undefined,
+    );
     this.adapterName = this.inner.adapterName;
   }
 
