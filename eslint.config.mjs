@@ -33,7 +33,7 @@ const config = [
       ],
     },
   },
-  { ignores: [".next/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**"] },
+  { ignores: [".next/**", "bench/bare/.next/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", ".data/**"] },
 ];
 
 export default config;

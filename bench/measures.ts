@@ -3,32 +3,57 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { openDatabase } from "../lib/db/connect";
+import { prepareDatabase } from "../lib/db/prepare";
+import { firstOk } from "./bare";
 
-/** Time from `npm start` (scripts/start.ts) on a fresh embedded folder to the first 200 of /api/health. */
-export async function startupToFirst200(root: string): Promise<number> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-start-"));
-  const port = 3900;
-  const started = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+/**
+ * Time from `npm start` (build present, nothing to migrate) to the first 200 of /api/health, on
+ * the embedded engine (a data folder migrated beforehand) or on PostgreSQL (`databaseUrl`).
+ */
+export async function npmStartToFirst200(root: string, port: number, database: { dataDir: string } | { databaseUrl: string }): Promise<number> {
+  const npm = process.env.npm_execpath;
+  const command = npm ? [process.execPath, npm, "start"] : ["npm", "start"];
+  const started = performance.now();
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     stdio: "ignore",
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "", SEED_DEMO: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      ...("dataDir" in database ? { DATA_DIR: database.dataDir, DATABASE_URL: "" } : { DATABASE_URL: database.databaseUrl, WEB_CONCURRENCY: "1" }),
+      NODE_ENV: "production",
+      APP_URL: `http://127.0.0.1:${port}`,
+      AUTH_SECRET: "bench-start-secret-bench-start-secret-0123",
+      REQUIRE_ADMIN_MFA: "0",
+    },
     detached: true,
   });
   try {
-    for (;;) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return Date.now() - started;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() - started > 180_000) throw new Error("npm start did not answer within 3 minutes");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    return await firstOk(`http://127.0.0.1:${port}/api/health`, started);
   } finally {
     process.kill(-child.pid!, "SIGKILL");
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
+}
+
+/** The median of `runs` measurements, taken one after the other. */
+export async function medianOf(runs: number, measure: () => Promise<number>): Promise<number> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) samples.push(await measure());
+  return Math.round(samples.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
+}
+
+/** An embedded data folder migrated and seeded as `npm start` leaves it, for starts with nothing to migrate. */
+export async function preparedDataDir(): Promise<{ dataDir: string; dispose(): void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-start-"));
+  const database = openDatabase({ engine: "embedded", dataDir });
+  try {
+    await prepareDatabase(database, { seedDemo: true });
+  } finally {
+    await database.close();
+  }
+  return { dataDir, dispose: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 /** The JavaScript a first visit to each page downloads (its <script src> chunks), gzipped. */

@@ -1,8 +1,11 @@
 /**
- * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only endpoints|archive|isolation|connections|people] [--also-node <path to node>]
+ * npm run bench -- [--rows 1000|100000|1000000] [--seconds 10] [--only table|endpoints|archive|isolation|connections|people] [--also-node <path to node>]
  * Seeds a dedicated local PostgreSQL database, drives load with autocannon against the production
- * server and against a minimal node:http + pg floor, and prints each endpoint's throughput and
- * p50/p99 next to the floor's. Also: server RSS under load; the member's list with one server
+ * server, against a minimal node:http + pg floor and against a bare Next.js route returning a
+ * constant (the framework's ceiling, bench/bare.ts), and prints each endpoint's throughput and
+ * p50/p99 next to the floor's; `npm start` to its first 200 (build present, nothing to migrate)
+ * on PostgreSQL and on the embedded engine beside the bare app's `next start`. `--only table`
+ * stops there. Also: server RSS under load; the member's list with one server
  * process and with two; with --also-node, health and list under that Node.js beside this one; time
  * from `npm start` to the first 200 on the embedded engine; first-load JavaScript per portal page;
  * time until /docs shows the reference; /api/health while data-request archives are built
@@ -25,11 +28,19 @@ import { measureArchiveStall } from "./archive-stall";
 import { measureIsolation } from "./isolation";
 import { startFloor } from "./floor";
 import { bundleServer } from "../scripts/server-bundle";
-import { docsPaint, firstLoadJavaScript, startupToFirst200 } from "./measures";
+import { startBareApp } from "./bare";
+import { docsPaint, firstLoadJavaScript, medianOf, npmStartToFirst200, preparedDataDir } from "./measures";
 import { seedBench } from "./seed";
 
 const { values } = parseArgs({
-  options: { rows: { type: "string", default: "1000" }, seconds: { type: "string", default: "10" }, only: { type: "string" }, "also-node": { type: "string" } },
+  options: {
+    rows: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "10" },
+    only: { type: "string" },
+    // Only the table's rows whose name contains this (and the ceiling), to measure one change.
+    scenario: { type: "string" },
+    "also-node": { type: "string" },
+  },
 });
 const rows = Number(values.rows);
 const seconds = Number(values.seconds);
@@ -102,6 +113,7 @@ const adminAuth = { authorization: `Token ${(await timpLogin(app.url, "admin@exa
 const adminCookie = (await browserSignIn(app.url, "admin@example.com"))!;
 const floor = await startFloor(databaseUrl.toString(), port + 1);
 const floorUrl = `http://127.0.0.1:${port + 1}`;
+const bare = await startBareApp(port + 10);
 
 let peakRss = 0;
 const rssTimer = setInterval(() => {
@@ -130,6 +142,7 @@ const adminDeep = Math.floor(rows / 2);
 const memberList = (start: number) => ({ url: `${timp}?limit=50&start=${start}`, headers: memberAuth });
 const floorList = (org: string, start: number) => ({ url: `${floorUrl}/list?org=${org}&limit=50&start=${start}` });
 const scenarios: { name: string; app: Call; floor?: Call }[] = [
+  { name: "bare Next.js route, a constant (framework ceiling)", app: { url: `${bare.url}/constant` } },
   { name: "health check (framework + one query)", app: { url: `${app.url}/api/health` }, floor: { url: `${floorUrl}/health` } },
   { name: "list, first page (member)", app: memberList(0), floor: floorList(person.organizationId, 0) },
   { name: `list, deep page (member, start=${memberDeep})`, app: memberList(memberDeep), floor: floorList(person.organizationId, memberDeep) },
@@ -144,12 +157,14 @@ const scenarios: { name: string; app: Call; floor?: Call }[] = [
 // Under load (10 connections) for throughput and tail latency; then alone (1 connection) for
 // the latency one person sees, without queueing behind nine others.
 const table: Record<string, unknown>[] = [];
-console.log(`app on ${app.url}, floor on ${floorUrl}; ${seconds} s per measurement`);
-for (const scenario of scenarios) {
+console.log(`app on ${app.url}, floor on ${floorUrl}, bare Next.js on ${bare.url}; ${seconds} s per measurement`);
+let ceiling = 0;
+for (const scenario of scenarios.filter((each, index) => index === 0 || !values.scenario || each.name.includes(values.scenario))) {
   console.log(`- ${scenario.name}`);
   const measured = await load(scenario.app, 10);
   const alone = await load(scenario.app, 1);
   const base = scenario.floor ? await load(scenario.floor, 10) : undefined;
+  ceiling ||= measured.rps;
   table.push({
     endpoint: scenario.name,
     "req/s": measured.rps,
@@ -162,9 +177,38 @@ for (const scenario of scenarios) {
     "floor p99": base?.p99 ?? "",
     "×floor req/s": base ? Number((measured.rps / base.rps).toFixed(2)) : "",
     "×floor p99": base ? Number((measured.p99 / Math.max(1, base.p99)).toFixed(2)) : "",
+    // What the framework leaves of the floor: one request costs the floor's time plus the ceiling's.
+    "floor+framework req/s": base ? Math.round(1 / (1 / base.rps + 1 / ceiling)) : "",
+    "×ceiling req/s": Number((measured.rps / ceiling).toFixed(3)),
   });
 }
 clearInterval(rssTimer);
+bare.close();
+console.table(table);
+
+// Starts: `npm start` to its first 200, build present and nothing to migrate, on PostgreSQL and
+// on the embedded engine, beside the bare app's own `next start`; the median of three each.
+const startRuns = 3;
+const bareStart = await medianOf(startRuns, async () => {
+  const server = await startBareApp(port + 11);
+  server.close();
+  return server.startMs;
+});
+const postgresStart = await medianOf(startRuns, () => npmStartToFirst200(root, port + 12, { databaseUrl: databaseUrl.toString() }));
+const folder = await preparedDataDir();
+const embeddedStart = await medianOf(startRuns, () => npmStartToFirst200(root, port + 13, folder));
+folder.dispose();
+const starts = [
+  { start: "bare Next.js app, next start", "first 200 ms": bareStart, "×bare": 1 },
+  { start: "npm start, PostgreSQL", "first 200 ms": postgresStart, "×bare": Number((postgresStart / bareStart).toFixed(2)), target: "≤ 3×" },
+  { start: "npm start, embedded", "first 200 ms": embeddedStart, "×bare": Number((embeddedStart / bareStart).toFixed(2)), target: "≤ 5×" },
+];
+console.table(starts);
+if (values.only === "table") {
+  await killHard(app);
+  await floor.close();
+  writeResults({ table, starts });
+}
 
 // Processes: the member's first page under 10 connections with one server process (as above)
 // and with two (WEB_CONCURRENCY=2), one after the other in this run.
@@ -220,13 +264,12 @@ const pages = await firstLoadJavaScript(app.url, adminCookie, ["/", "/connection
 const docs = await docsPaint(app.url);
 await killHard(app);
 await floor.close();
-const startup = await startupToFirst200(root);
 const archiveStall = values.only === "endpoints" ? [] : await measureArchiveStall(target, databaseUrl.toString(), person.id, person.organizationId, port + 2, seconds);
 const isolation = values.only === "endpoints" ? [] : await measureIsolation(serverUrl, port + 9);
 
 console.table(table);
 console.log(`server RSS peak under load (one process, Node.js ${process.version}): ${(peakRss / 1048576).toFixed(0)} MiB`);
-console.log(`npm start to first 200 (embedded, build present): ${(startup / 1000).toFixed(1)} s`);
+console.table(starts);
 console.log(`server processes (member's first page, 10 connections), Node.js ${process.version}:`);
 console.table(processes);
 if (nodes.length) console.table(nodes);
@@ -236,9 +279,13 @@ console.table(pages);
 console.log("API reference (/docs) in Chromium:", docs);
 if (archiveStall.length) console.table(archiveStall);
 if (isolation.length) console.table(isolation);
-const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, rows, seconds, at: new Date().toISOString(), table, peakRssBytes: peakRss, startupMs: startup, pages, docs, processes, nodes, memory, node: process.version, archiveStall, isolation };
-fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
-const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
-fs.writeFileSync(file, JSON.stringify(results, null, 2));
-console.log(`written to ${path.relative(root, file)}`);
-process.exit(0);
+writeResults({ table, peakRssBytes: peakRss, starts, pages, docs, processes, nodes, memory, archiveStall, isolation });
+
+function writeResults(measured: Record<string, unknown>): never {
+  const results = { machine: `${process.platform} ${process.arch}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, node: process.version, rows, seconds, at: new Date().toISOString(), ...measured };
+  fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
+  const file = path.join(root, `bench/results/bench-${rows}-${Date.now()}.json`);
+  fs.writeFileSync(file, JSON.stringify(results, null, 2));
+  console.log(`written to ${path.relative(root, file)}`);
+  process.exit(0);
+}
