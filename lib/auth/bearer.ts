@@ -17,7 +17,26 @@ export interface BearerCaller {
 }
 
 // Writing last use on every call would turn each read into a write; once a minute is plenty.
-const lastUsedPrecisionMs = 60_000;
+export const lastUsedPrecisionMs = 60_000;
+
+/** The token of `Authorization: Bearer <token>`; anything else is a 401. */
+export function bearerToken(request: NextRequest): string {
+  const [scheme, token, ...rest] = (request.headers.get("authorization") ?? "").trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "bearer" || !token || rest.length) throw new AppError("unauthenticated", bearerUnauthorizedMessage);
+  return token;
+}
+
+/**
+ * Why a found token (null: none usable) is refused, in the order the checks apply: no such
+ * token, or its person disabled, 401; a token acting for nobody, or without the scope, 403.
+ * Null: it passes. GET /requests applies the same checks inside its one statement.
+ */
+export function bearerRefusal(token: { personActive: boolean; forPerson: boolean; hasScope: boolean } | null, scope: Scope): AppError | null {
+  if (!token || !token.personActive) return new AppError("unauthenticated", bearerUnauthorizedMessage);
+  if (!token.forPerson) return new AppError("forbidden", "This token acts for no person: use a token a person authorized.");
+  if (!token.hasScope) return new AppError("forbidden", `This token lacks the "${scope}" scope.`);
+  return null;
+}
 
 /**
  * `/requests` accepts OAuth access tokens in `Authorization: Bearer` only (RFC 6750 §2.1): a TIMP
@@ -25,8 +44,7 @@ const lastUsedPrecisionMs = 60_000;
  * nobody (client_credentials), or without the scope, is a 403.
  */
 export async function authenticateBearer(request: NextRequest, scope: Scope, now = new Date()): Promise<BearerCaller> {
-  const [scheme, token, ...rest] = (request.headers.get("authorization") ?? "").trim().split(/\s+/);
-  if (scheme?.toLowerCase() !== "bearer" || !token || rest.length) throw new AppError("unauthenticated", bearerUnauthorizedMessage);
+  const token = bearerToken(request);
   const record = await db.oAuthToken.findFirst({
     where: {
       tokenHash: hashSecret(token),
@@ -37,9 +55,9 @@ export async function authenticateBearer(request: NextRequest, scope: Scope, now
     },
     select: { id: true, userId: true, clientId: true, scopes: true, lastUsedAt: true, grantId: true, user: { select: { status: true } } },
   });
-  if (!record || (record.user && record.user.status !== "active")) throw new AppError("unauthenticated", bearerUnauthorizedMessage);
-  if (!record.userId) throw new AppError("forbidden", "This token acts for no person: use a token a person authorized.");
-  if (!record.scopes.includes(scope)) throw new AppError("forbidden", `This token lacks the "${scope}" scope.`);
+  const refusal = bearerRefusal(record && { personActive: !record.user || record.user.status === "active", forPerson: record.userId !== null, hasScope: record.scopes.includes(scope) }, scope);
+  // A token without a person is always refused above; the second test is for the type checker.
+  if (refusal || !record?.userId) throw refusal ?? new AppError("unauthenticated", bearerUnauthorizedMessage);
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > lastUsedPrecisionMs) {
     await db.oAuthToken.update({ where: { id: record.id }, data: { lastUsedAt: now } });
     if (record.grantId) await db.oAuthGrant.update({ where: { id: record.grantId }, data: { lastUsedAt: now } });

@@ -1,15 +1,17 @@
-import { dataRequestDto } from "@/lib/data-requests/dto";
-import { createDataRequest, listDataRequests } from "@/lib/data-requests/requests";
+import { bearerToken } from "@/lib/auth/bearer";
+import { listDataRequestsJson } from "@/lib/data-requests/list-json";
+import { createDataRequest } from "@/lib/data-requests/requests";
 import { readJsonBody } from "@/lib/http/body";
 import { requestsRoute } from "@/lib/http/requests-route";
-import { json, methodNotAllowed } from "@/lib/http/route";
+import { apiRoute, json, jsonText, methodNotAllowed } from "@/lib/http/route";
 import { parseInput } from "@/lib/http/validate";
 import { createDataRequestSchema } from "@/lib/schemas/data-requests";
 
-/** GET /requests: the caller's active data requests, newest first, as a bare array. */
-export const GET = requestsRoute("requests:read", async ({ caller }) =>
-  json((await listDataRequests(caller.userId)).map(dataRequestDto)),
-);
+/**
+ * GET /requests: the caller's active data requests, newest first, as a bare array: the token's
+ * checks and the list in one statement whose JSON text is the answer (lib/data-requests/list-json.ts).
+ */
+export const GET = apiRoute("requests", async ({ request }) => jsonText(await listDataRequestsJson(bearerToken(request))));
 
 /** POST /requests `{"dataRequested": [...]}`: 201 with the request and its Location. */
 export const POST = requestsRoute("requests:write", async ({ request, caller }) => {
