@@ -29,11 +29,18 @@ export async function npmStartToFirst200(root: string, port: number, database: {
     },
     detached: true,
   });
+  const exited = new Promise((resolve) => child.once("exit", resolve));
   try {
-    return await firstOk(`http://127.0.0.1:${port}/api/health`, started);
+    const ms = await Promise.race([firstOk(`http://127.0.0.1:${port}/api/health`, started), exited.then(() => Promise.reject(new Error("npm start exited")))]);
+    return ms;
   } finally {
-    process.kill(-child.pid!, "SIGKILL");
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // the group has gone already
+    }
+    // Until the port is free again, so the next start measures a start and not a dying server.
+    while (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -44,8 +51,12 @@ export async function medianOf(runs: number, measure: () => Promise<number>): Pr
   return Math.round(samples.sort((a, b) => a - b)[Math.floor(runs / 2)]!);
 }
 
-/** An embedded data folder migrated and seeded as `npm start` leaves it, for starts with nothing to migrate. */
-export async function preparedDataDir(): Promise<{ dataDir: string; dispose(): void }> {
+/**
+ * An embedded data folder migrated and seeded as `npm start` leaves it, for starts with nothing
+ * to migrate: `copy()` gives each start its own (a process killed with -9 can linger as a zombie
+ * where nothing reaps it, and its folder stays locked).
+ */
+export async function preparedDataDir(): Promise<{ copy(): { dataDir: string }; dispose(): void }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-start-"));
   const database = openDatabase({ engine: "embedded", dataDir });
   try {
@@ -53,7 +64,16 @@ export async function preparedDataDir(): Promise<{ dataDir: string; dispose(): v
   } finally {
     await database.close();
   }
-  return { dataDir, dispose: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  const copies: string[] = [];
+  return {
+    copy() {
+      const copy = `${dataDir}-${copies.length}`;
+      fs.cpSync(dataDir, copy, { recursive: true });
+      copies.push(copy);
+      return { dataDir: copy };
+    },
+    dispose: () => [dataDir, ...copies].forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** The JavaScript a first visit to each page downloads (its <script src> chunks), gzipped. */

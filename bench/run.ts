@@ -27,7 +27,7 @@ import { browserSignIn, killHard, prepare, startServer, timpLogin, type Target }
 import { measureArchiveStall } from "./archive-stall";
 import { measureIsolation } from "./isolation";
 import { startFloor } from "./floor";
-import { bundleServer } from "../scripts/server-bundle";
+import { bundles } from "../scripts/server-arguments";
 import { startBareApp } from "./bare";
 import { docsPaint, firstLoadJavaScript, medianOf, npmStartToFirst200, preparedDataDir } from "./measures";
 import { seedBench } from "./seed";
@@ -196,7 +196,7 @@ const bareStart = await medianOf(startRuns, async () => {
 });
 const postgresStart = await medianOf(startRuns, () => npmStartToFirst200(root, port + 12, { databaseUrl: databaseUrl.toString() }));
 const folder = await preparedDataDir();
-const embeddedStart = await medianOf(startRuns, () => npmStartToFirst200(root, port + 13, folder));
+const embeddedStart = await medianOf(startRuns, () => npmStartToFirst200(root, port + 13, folder.copy()));
 folder.dispose();
 const starts = [
   { start: "bare Next.js app, next start", "first 200 ms": bareStart, "×bare": 1 },
@@ -244,7 +244,7 @@ if (values["also-node"]) {
 const memory: Record<string, unknown>[] = [];
 const variants: [string, string[] | undefined][] = [
   ["before: through tsx, no heap limit", ["--import", "tsx", path.join(root, "scripts/server.ts")]],
-  ["bundled, no heap limit", [bundleServer(root)]],
+  ["bundled, no heap limit", [path.join(root, bundles.server)]],
   ["now: bundled, heap limits", undefined],
 ];
 for (const [index, [variant, nodeArguments]] of variants.entries()) {

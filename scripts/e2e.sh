@@ -16,7 +16,7 @@ fi
 
 export NEXT_TELEMETRY_DISABLED=1
 # REUSE_BUILD=1 (CI's second pass, same sources) keeps the build the first pass made.
-if [ -z "${REUSE_BUILD:-}" ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
+if [ -z "${REUSE_BUILD:-}" ] || [ ! -f .next/portal-server.mjs ]; then npm run build; fi
 
 export E2E_DATA_DIR E2E_MAIL_DIR
 E2E_DATA_DIR=$(mktemp -d)

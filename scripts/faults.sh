@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-[ -f .next/BUILD_ID ] || npx next build
+[ -f .next/portal-server.mjs ] || npm run build
 node --import tsx scripts/faults/crash.ts
 node --import tsx scripts/faults/sigterm.ts
 node --import tsx scripts/faults/two-instances.ts

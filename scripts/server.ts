@@ -1,12 +1,19 @@
 /**
- * The server `npm start` runs. On PostgreSQL it runs WEB_CONCURRENCY processes (default: the CPUs
- * it may use) under Node's cluster module; on the embedded engine, which has one owner, one. Each
+ * The server `npm start` runs (bundled by `npm run build` into .next/portal-server.mjs). It first
+ * brings the database to the current schema (lib/db/prepare.ts); then, on PostgreSQL, runs
+ * WEB_CONCURRENCY processes (default: the CPUs it may use) under Node's cluster module, and on the
+ * embedded engine, which has one owner, one, which keeps the handle it migrated through. Each
  * process serves Next.js through lib/server/http-server.ts and stops in order on SIGTERM
  * (lib/server/lifecycle.ts).
  */
 import cluster from "node:cluster";
 import path from "node:path";
 import next from "next";
+import type { Database } from "../lib/db/connect";
+import { DataDirInUseError } from "../lib/db/data-dir-lock";
+import { database } from "../lib/db/handle";
+import { openDatabaseFromEnv } from "../lib/db/open-from-env";
+import { prepareDatabase } from "../lib/db/prepare";
 import { env, EnvError, isProductionDeployment, requireAppUrl } from "../lib/env";
 import { logger } from "../lib/observability/logger";
 import { collectProcessMetrics, localMetrics, metricsContentType } from "../lib/observability/metrics";
@@ -77,6 +84,29 @@ async function serve() {
   process.on("SIGINT", () => void stop("SIGINT"));
 }
 
-if (cluster.isPrimary) log.info({ processes, connections }, `starting ${describeCapacity(processes, connections)}`);
-if (processes > 1 && cluster.isPrimary) runPrimary(processes, delayMs + graceMs);
-else await serve();
+/** Migrations and reference data before any process serves; demo data into an empty database with SEED_DEMO. */
+async function prepareData(open: () => Database, close: (handle: Database) => Promise<void>) {
+  try {
+    const handle = open();
+    const { appliedMigrations, seeded, hasAdmin } = await prepareDatabase(handle, { seedDemo: config.SEED_DEMO }).finally(() => close(handle));
+    if (appliedMigrations.length) log.info({ appliedMigrations }, "applied migrations");
+    if (seeded) log.info("loaded demo data into the empty database");
+    if (!hasAdmin) log.warn("no platform admin yet: create the first one with: npm run cli -- user:create --email you@example.com --password '…' --admin");
+  } catch (error) {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    log.fatal(error.message);
+    process.exit(1);
+  }
+}
+
+if (cluster.isPrimary) {
+  log.info({ processes, connections }, `starting ${describeCapacity(processes, connections)}`);
+  if (processes > 1) {
+    await prepareData(() => openDatabaseFromEnv({ poolSize: 2 }), (own) => own.close());
+    runPrimary(processes, delayMs + graceMs);
+  } else {
+    // The one process keeps the handle it migrated through: the embedded engine opens once.
+    await prepareData(database, async () => undefined);
+    await serve();
+  }
+} else await serve();

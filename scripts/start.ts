@@ -1,24 +1,23 @@
 /**
- * `npm start`: migrates the database (embedded unless DATABASE_URL is set), loads demo data into
- * an empty one, builds the app if no build exists, and serves it. `--dev` serves with `next dev`.
+ * `npm start` (bundled by `npm run build`, run by scripts/start.mjs once it found the build
+ * current): checks the environment, then runs the server (scripts/server.ts), which migrates the
+ * database (embedded unless DATABASE_URL is set), loads demo data into an empty one when asked,
+ * and serves; prints where once it answers. `npm run dev` runs this file with `--dev`: `next dev`.
+ * It imports nothing that loads a database driver: the server does that, once.
  */
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { resolveAuthSecret } from "../lib/auth/secret";
-import { DataDirInUseError } from "../lib/db/data-dir-lock";
-import { describeDatabase, openDatabaseFromEnv } from "../lib/db/open-from-env";
-import { prepareDatabase } from "../lib/db/prepare";
+import { describeDatabase } from "../lib/db/describe";
 import { appUrl, dataDir, env, EnvError, requireAppUrl } from "../lib/env";
-import { demoAccounts, demoPassword } from "../lib/seed/demo";
+import { demoAccounts, demoPassword } from "../lib/seed/demo-accounts";
 import { connectionsPerProcess, describeCapacity, serverProcesses } from "../lib/server/capacity";
-import { serverArguments } from "./server-bundle";
+import { serverArguments } from "./server-arguments";
 
 const dev = process.argv.includes("--dev");
 // Next.js telemetry is opt-out; a portal's start should not phone home.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function fail(message: string): never {
   console.error(`\n✖ ${message}\n`);
@@ -39,25 +38,6 @@ async function main() {
       `\n⚠ SEED_DEMO=1 with NODE_ENV=production: an empty database gets demo accounts whose password ("${demoPassword}")\n` +
         "  is published, one of them a platform admin. Never do this on a server people can reach.\n",
     );
-  }
-
-  const database = openDatabaseFromEnv({ poolSize: 2 });
-  try {
-    const { appliedMigrations, seeded, hasAdmin } = await prepareDatabase(database, { seedDemo: config.SEED_DEMO });
-    if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(", ")}`);
-    if (seeded) console.log("Loaded demo data into the empty database.");
-    if (!hasAdmin) {
-      console.log("No platform admin yet. Create the first one with:");
-      console.log("  npm run cli -- user:create --email you@example.com --password '…' --admin\n");
-    }
-  } finally {
-    await database.close(); // the server process takes over the embedded folder
-  }
-
-  if (!dev && buildIsMissingOrStale()) {
-    console.log("Building the app (its sources are newer than the last build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-    if (build.status !== 0) fail("The build failed.");
   }
 
   const url = appUrl();
@@ -98,21 +78,6 @@ async function main() {
   console.log("");
 }
 
-/** True when there is no build, or a source file changed after it was made. */
-function buildIsMissingOrStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json"];
-  const newer = (entry: string): boolean => {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (!stat) return false;
-    if (!stat.isDirectory()) return stat.mtimeMs > builtAt;
-    return fs.readdirSync(entry).some((name) => name !== "generated" && newer(path.join(entry, name)));
-  };
-  return sources.some((source) => newer(path.join(root, source)));
-}
-
 async function waitUntilHealthy(url: string) {
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
@@ -125,7 +90,7 @@ async function waitUntilHealthy(url: string) {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof DataDirInUseError) fail(error.message);
+  if (error instanceof EnvError) fail(error.message);
   if (error instanceof Error && error.message.startsWith("AUTH_SECRET")) fail(error.message);
   throw error;
 });

@@ -39,7 +39,7 @@ const smtp = new SMTPServer({
 const identityProvider = await startIdentityProvider(`http://localhost:${process.env.PORT ?? 3000}`);
 smtp.listen(0, "127.0.0.1", () => {
   const { port } = smtp.server.address() as { port: number };
-  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const app = spawn(process.execPath, ["scripts/start.mjs"], {
     stdio: "inherit",
     env: { ...process.env, SMTP_URL: `smtp://127.0.0.1:${port}`, OIDC_ISSUER: identityProvider.issuer, OIDC_CLIENT_ID: ssoClient.id, OIDC_CLIENT_SECRET: ssoClient.secret, OIDC_NAME: "Test IdP" },
   });

@@ -5,7 +5,9 @@ import type { Database } from "./connect";
 import { openDatabase } from "./connect";
 import { withSchemaEngine } from "./schema-engine";
 
-const prismaDir = path.resolve(import.meta.dirname, "../../prisma");
+// From the working directory, as lib/health.ts reads it: this module runs from its source and
+// from the server bundle in .next/, so its own location says nothing about the project's.
+const prismaDir = path.resolve(process.cwd(), "prisma");
 export const migrationsDir = path.join(prismaDir, "migrations");
 const schemaPath = path.join(prismaDir, "schema.prisma");
 const noFilter = { externalTables: [], externalEnums: [] };
@@ -30,11 +32,27 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
 
 /** Applies every migration not yet applied; returns their names. */
 export async function applyMigrations(database: Database, dir = migrationsDir): Promise<string[]> {
+  // A start with nothing to migrate (most starts) reads one table instead of loading the schema engine.
+  if (await everyMigrationApplied(database, dir)) return [];
   const migrationsList = await readMigrations(dir);
   const { appliedMigrationNames } = await withSchemaEngine(database.adapterFactory, undefined, (engine) =>
     engine.applyMigrations({ migrationsList, filters: noFilter }),
   );
   return appliedMigrationNames;
+}
+
+/** Whether every migration in `dir` is recorded as applied (and not rolled back) in the database. */
+async function everyMigrationApplied(database: Database, dir: string): Promise<boolean> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  let applied: { migration_name: string }[];
+  try {
+    applied = await database.prisma.$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  } catch {
+    return false; // a new database: no migrations table yet
+  }
+  const names = new Set(applied.map((row) => row.migration_name));
+  return entries.filter((entry) => entry.isDirectory()).every((entry) => names.has(entry.name));
 }
 
 /**

@@ -15,9 +15,4 @@ export function openDatabaseFromEnv(options: { poolSize?: number } = {}): Databa
     : openDatabase({ engine: "embedded", dataDir: dataDir() });
 }
 
-export function describeDatabase(): string {
-  const url = env().DATABASE_URL;
-  if (!url) return `embedded PostgreSQL (PGlite) in ${dataDir()}`;
-  const parsed = new URL(url);
-  return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
-}
+export { describeDatabase } from "./describe";

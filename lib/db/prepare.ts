@@ -1,4 +1,3 @@
-import { seedDemoData } from "../seed/demo";
 import { syncDataTypes } from "../seed/data-types";
 import type { Database } from "./connect";
 import { applyMigrations } from "./migrate";
@@ -8,7 +7,8 @@ export async function prepareDatabase(database: Database, options: { seedDemo: b
   await database.ready();
   const appliedMigrations = await applyMigrations(database);
   await syncDataTypes(database.prisma);
-  const seeded = options.seedDemo ? await seedDemoData(database.prisma) : false;
+  // Loaded only when asked for: a start without demo data does not load its code (or argon2).
+  const seeded = options.seedDemo ? await (await import("../seed/demo")).seedDemoData(database.prisma) : false;
   const hasAdmin = (await database.prisma.user.count({ where: { role: "admin", status: "active" } })) > 0;
   return { appliedMigrations, seeded, hasAdmin };
 }

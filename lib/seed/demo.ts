@@ -3,15 +3,9 @@ import { hashPassword } from "../auth/password";
 import { seedDemoConnections } from "./demo-connections";
 import { DemoHistory } from "./demo-history";
 
-export const demoPassword = "demo-password";
+import { demoAccounts, demoPassword } from "./demo-accounts";
 
-export const demoAccounts = [
-  { email: "admin@example.com", role: "admin", organization: null, firstName: "Ada", lastName: "Admin" },
-  { email: "alice@acme-retail.example", role: "member", organization: "Acme Retail", firstName: "Alice", lastName: "Archer" },
-  { email: "carol@acme-retail.example", role: "member", organization: "Acme Retail", firstName: "Carol", lastName: "Chen" },
-  { email: "bob@northwind.example", role: "member", organization: "Northwind Stores", firstName: "Bob", lastName: "Baker" },
-  { email: "sam@globex-supply.example", role: "member", organization: "Globex Supply", firstName: "Sam", lastName: "Stone" },
-] as const;
+export { demoAccounts, demoPassword };
 
 export type DemoEmail = (typeof demoAccounts)[number]["email"];
 

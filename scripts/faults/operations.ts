@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import http from "node:http";
 import net from "node:net";
-import { serverArguments } from "../server-bundle";
+import { serverArguments } from "../server-arguments";
 import { authSecret, checks, freshTarget, prepare, root, sleep, startServer, timpLogin, type AppServer } from "./support";
 
 const { check, finish } = checks("operations");

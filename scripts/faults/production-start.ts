@@ -11,9 +11,9 @@ import { authSecret, browserSignIn, checks, freshTarget, root, sleep, timpLogin,
 const port = 3390;
 const url = `http://127.0.0.1:${port}`;
 
-/** Runs scripts/start.ts until the portal answers; returns what it printed, then stops it. */
+/** Runs `npm start` (scripts/start.mjs) until the portal answers; returns what it printed, then stops it. */
 async function startLikeTheReadme(target: Target, extraEnv: Record<string, string>, whileRunning: () => Promise<void>) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+  const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: "", SEED_DEMO: "", APP_URL: url, ...target.env, ...extraEnv, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },
@@ -41,7 +41,7 @@ const { check, finish } = checks("production start");
 {
   const target = await freshTarget();
   try {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/start.ts")], {
+    const child = spawn(process.execPath, [path.join(root, "scripts/start.mjs")], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, DATABASE_URL: "", APP_URL: "", ...target.env, PORT: String(port), AUTH_SECRET: authSecret, NODE_ENV: "production" },

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { prepareDatabase } from "../../lib/db/prepare";
-import { serverArguments } from "../server-bundle";
+import { serverArguments } from "../server-arguments";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const authSecret = crypto.randomBytes(32).toString("base64url");
