@@ -6,17 +6,21 @@ import type { FormState } from "@/lib/forms";
 
 /**
  * Approve, reject with a reason, or send back with what to change, for one request (`ids`
- * given) or for the rows a queue checks (`children` holds them, as checkboxes named `ids`). A
+ * given) or for the rows a queue checks: checkboxes named `ids`, in `children` or outside the
+ * form joined to it by `id` (a queue's rows then stay server-rendered HTML, not client props). A
  * request sent back for changes can only be rejected until its requester resubmits it. Each
  * request's version goes with the decision, so one edited since it was shown is not decided.
  */
 export function DecisionForm({
+  id,
   ids,
   versions = {},
   children,
   label,
   waitingForChanges = false,
 }: {
+  /** The form's id, for checkboxes outside it that join it with their `form` attribute. */
+  id?: string;
   ids?: string[];
   /** The version of each request shown, by id: the decision is refused if one changed since. */
   versions?: Record<string, number>;
@@ -27,7 +31,7 @@ export function DecisionForm({
   const [state, action, pending] = useActionState<FormState, FormData>(decideAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={action} className="flex flex-col gap-4" aria-label={label}>
+    <form id={id} action={action} className="flex flex-col gap-4" aria-label={label}>
       {ids?.map((id) => <input key={id} type="hidden" name="ids" value={id} />)}
       {Object.entries(versions).map(([id, version]) => <input key={`${id}@${version}`} type="hidden" name="versions" value={`${id}@${version}`} />)}
       {children}

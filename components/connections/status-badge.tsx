@@ -16,6 +16,9 @@ const styles: Record<Status, string> = {
   rejected: "bg-red-100 text-red-900",
 };
 
+/** The badge as plain elements, for long lists where a component per row costs rendering time. */
+export const statusBadge = (status: Status) => <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}>{statusLabels[status]}</span>;
+
 export function StatusBadge({ status }: { status: Status }) {
-  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}>{statusLabels[status]}</span>;
+  return statusBadge(status);
 }
