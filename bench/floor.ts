@@ -1,8 +1,9 @@
 /**
  * The floor of this stack on this machine: node:http and pg running the SQL the app's endpoints
  * run (the tally read and the page's number range of lib/connection-requests/positions.ts, a data
- * request list, `SELECT 1` for the health check), serialised with JSON.stringify. No framework,
- * no ORM, no authentication.
+ * request list, a count and a page of an organization's connections with what each shows,
+ * `SELECT 1` for the health check), serialised with JSON.stringify. No framework, no ORM, no
+ * authentication.
  */
 import http from "node:http";
 import pg from "pg";
@@ -17,6 +18,18 @@ const page = (numberField: "sequence" | "orgSequence", scope: string) => `
   ORDER BY r."${numberField}" DESC`;
 const memberPage = page("orgSequence", `"organizationId" = $1::uuid`);
 const adminPage = page("sequence", `$1::text = 'platform'`);
+const connectionsWhere = `"retailerOrganizationId" = $1 OR "supplierOrganizationId" = $1`;
+const connectionsPage = `
+  WITH page AS (SELECT * FROM "Connection" WHERE ${connectionsWhere} ORDER BY "createdAt" DESC, id DESC LIMIT $2 OFFSET $3)
+  SELECT p.*, to_json(ro) AS retailer, to_json(so) AS supplier, to_json(u) AS requester,
+         (SELECT json_agg(json_build_object('feed', f, 'integration', i) ORDER BY i.position)
+          FROM "ConnectionFeed" f JOIN "Integration" i ON i.id = f."integrationId" WHERE f."connectionId" = p.id) AS feeds
+  FROM page p
+  JOIN "Organization" ro ON ro.id = p."retailerOrganizationId"
+  LEFT JOIN "Organization" so ON so.id = p."supplierOrganizationId"
+  JOIN "ConnectionRequest" r ON r.id = p."connectionRequestId"
+  LEFT JOIN "User" u ON u.id = r."requestedById"
+  ORDER BY p."createdAt" DESC, p.id DESC`;
 
 export function startFloor(databaseUrl: string, port: number) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -33,6 +46,12 @@ export function startFloor(databaseUrl: string, port: number) {
         const total: number = tally.rows[0]?.total ?? 0;
         const rows = await pool.query(scope === "platform" ? adminPage : memberPage, [scope, total - start, total - start - limit]);
         body = { requests: rows.rows, pagination: { total_count: total, start, limit } };
+      } else if (url.pathname === "/connections") {
+        const org = url.searchParams.get("org");
+        const limit = Number(url.searchParams.get("limit") ?? 50);
+        const start = Number(url.searchParams.get("start") ?? 0);
+        const total = (await pool.query(`SELECT count(*)::int AS n FROM "Connection" WHERE ${connectionsWhere}`, [org])).rows[0].n as number;
+        body = (await pool.query(connectionsPage, [org, limit, Math.min(start, total)])).rows;
       } else if (url.pathname === "/requests") {
         const rows = await pool.query('SELECT * FROM "DataRequest" WHERE "userId" = $1 AND status <> \'cancelled\' ORDER BY "createdAt" DESC', [url.searchParams.get("user")]);
         body = rows.rows;

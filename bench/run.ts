@@ -30,6 +30,7 @@ import { startFloor } from "./floor";
 import { bundles } from "../scripts/server-arguments";
 import { startBareApp } from "./bare";
 import { docsPaint, firstLoadJavaScript, medianOf, npmStartToFirst200, preparedDataDir } from "./measures";
+import { seedConnections } from "./connections-seed";
 import { seedBench } from "./seed";
 
 const { values } = parseArgs({
@@ -80,7 +81,22 @@ if (seeded < rows) {
   await seedBench(client, rows, await hashPassword("bench-password"));
   console.log(`seeded ${rows} connection requests in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
+// The connections list's data (bench/connections-seed.ts): `rows` connections over four retailers, once.
+if (!(await client.query(`SELECT 1 FROM "Connection" WHERE "supplierName" LIKE 'Bench supplier %' LIMIT 1`)).rowCount) {
+  const started = Date.now();
+  const database = target.open();
+  await seedConnections(database.prisma, rows).finally(() => database.close());
+  await client.query("ANALYZE");
+  console.log(`seeded ${rows} connections in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
 const person = (await client.query(`SELECT id, email, "organizationId" FROM "User" WHERE email = 'bench0@bench.example'`)).rows[0] as { id: string; email: string; organizationId: string };
+// A TIMP token for a member of the retailer with half the connections (its people have no password).
+const connectionsMember = (await client.query(`SELECT u.id, u."organizationId" FROM "User" u JOIN "Organization" o ON o.id = u."organizationId" WHERE o."nameKey" = 'bench retailer 0' LIMIT 1`)).rows[0] as { id: string; organizationId: string };
+const connectionsToken = `timp_bench_${crypto.randomBytes(16).toString("hex")}`;
+await client.query(`INSERT INTO "ApiToken" (id, "userId", name, "tokenHash", "expiresAt", "createdAt") VALUES (gen_random_uuid(), $1, 'bench', $2, now() + interval '1 day', now())`, [
+  connectionsMember.id,
+  crypto.createHash("sha256").update(connectionsToken).digest("hex"),
+]);
 const orgTotal = (await client.query(`SELECT "lastSequence" AS n FROM "ConnectionRequestTally" WHERE scope = $1`, [person.organizationId])).rows[0].n as number;
 const anyRequest = (await client.query(`SELECT id FROM "ConnectionRequest" WHERE "organizationId" = $1 LIMIT 1`, [person.organizationId])).rows[0].id as string;
 // An OAuth access token for the person, stored as the server stores them (hash only).
@@ -148,6 +164,11 @@ const scenarios: { name: string; app: Call; floor?: Call }[] = [
   { name: `list, deep page (member, start=${memberDeep})`, app: memberList(memberDeep), floor: floorList(person.organizationId, memberDeep) },
   { name: "list, first page (admin)", app: { url: `${timp}?limit=50`, headers: adminAuth }, floor: floorList("platform", 0) },
   { name: `list, deep page (admin, start=${adminDeep})`, app: { url: `${timp}?limit=50&start=${adminDeep}`, headers: adminAuth }, floor: floorList("platform", adminDeep) },
+  {
+    name: "connections list, first page (member, half of 10^5)",
+    app: { url: `${app.url}/api/timp/organizations/connections/?limit=50`, headers: { authorization: `Token ${connectionsToken}` } },
+    floor: { url: `${floorUrl}/connections?org=${connectionsMember.organizationId}&limit=50&start=0` },
+  },
   { name: "detail", app: { url: `${timp}${anyRequest}/`, headers: memberAuth } },
   { name: "GET /api/requests (bearer)", app: { url: `${app.url}/api/requests`, headers: { authorization: `Bearer ${bearer}` } }, floor: { url: `${floorUrl}/requests?user=${person.id}` } },
   { name: "POST create", app: { url: timp, method: "POST", headers: { ...creatorAuth, "content-type": "application/json" }, body: JSON.stringify({ organization_name: "Bench", primary_contact_name: "B" }) } },

@@ -5,7 +5,7 @@ import type { Tx } from "../db/connect";
 import type { Prisma } from "../generated/prisma/client";
 import { readPage, type PageQuery } from "../pagination";
 import { findVisibleConnection, visibleConnections } from "./access";
-import { connectionDto, connectionInclude, type ConnectionDto } from "./dto";
+import { connectionDto, connectionInclude, nextExpectedAsOf, type ConnectionDto } from "./dto";
 
 /**
  * The actor's connections, newest first, a page at a time. The mirrored API answers a bare array,
@@ -16,7 +16,8 @@ import { connectionDto, connectionInclude, type ConnectionDto } from "./dto";
 export async function listConnections(actor: Actor, query: PageQuery): Promise<ConnectionDto[]> {
   const { rows } = await readConnectionPage(visibleConnections(actor), query);
   const now = new Date();
-  return rows.map((row) => connectionDto(row, now));
+  const nextExpected = nextExpectedAsOf(now);
+  return rows.map((row) => connectionDto(row, now, nextExpected));
 }
 
 /** A page of the connections `where` selects, newest first, with their relations; for the API and the portal alike. */
