@@ -11,7 +11,7 @@ import path from "node:path";
 import next from "next";
 import type { Database } from "../lib/db/connect";
 import { DataDirInUseError } from "../lib/db/data-dir-lock";
-import { database } from "../lib/db/handle";
+import { announcePreparation, database } from "../lib/db/handle";
 import { openDatabaseFromEnv } from "../lib/db/open-from-env";
 import { prepareDatabase } from "../lib/db/prepare";
 import { env, EnvError, isProductionDeployment, requireAppUrl } from "../lib/env";
@@ -47,10 +47,11 @@ const processes = serverProcesses({ dev, embedded, webConcurrency: config.WEB_CO
 process.env.WEB_CONCURRENCY = String(processes);
 const connections = connectionsPerProcess(config.DATABASE_POOL_MAX, processes);
 
-async function serve() {
+/** Serves once Next.js is ready and `databaseReady` (the preparation running beside it) is done. */
+async function serve(databaseReady: Promise<void> = Promise.resolve()) {
   const app = next({ dev, dir: root, port: config.PORT });
   const handle = app.getRequestHandler();
-  await app.prepare();
+  await Promise.all([app.prepare(), databaseReady]);
   collectProcessMetrics();
   if (cluster.isWorker) joinClusterMetrics();
   const server = createPortalServer({
@@ -105,8 +106,8 @@ if (cluster.isPrimary) {
     await prepareData(() => openDatabaseFromEnv({ poolSize: 2 }), (own) => own.close());
     runPrimary(processes, delayMs + graceMs);
   } else {
-    // The one process keeps the handle it migrated through: the embedded engine opens once.
-    await prepareData(database, async () => undefined);
-    await serve();
+    // The one process keeps the handle it migrated through (the embedded engine opens once), and
+    // prepares it while Next.js prepares: the background jobs wait for it (databasePrepared).
+    await serve(announcePreparation(prepareData(database, async () => undefined)));
   }
 } else await serve();

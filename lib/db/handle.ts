@@ -2,7 +2,7 @@ import { onClose } from "../server/lifecycle";
 import type { Database } from "./connect";
 import { openDatabaseFromEnv } from "./open-from-env";
 
-const globalForDb = globalThis as unknown as { __database?: Database };
+const globalForDb = globalThis as unknown as { __database?: Database; __databasePrepared?: Promise<void> };
 
 /**
  * The app's one database handle, opened on first use and kept on globalThis so hot reloads and
@@ -19,3 +19,15 @@ export function database(): Database {
   }
   return globalForDb.__database;
 }
+
+/**
+ * The server's migration and reference data, announced while it runs beside Next.js's own
+ * preparation (scripts/server.ts); returns it.
+ */
+export function announcePreparation(preparation: Promise<void>): Promise<void> {
+  globalForDb.__databasePrepared = preparation;
+  return preparation;
+}
+
+/** Resolves once the database has its schema: at once where nothing announced a preparation (tests, scripts). */
+export const databasePrepared = (): Promise<void> => globalForDb.__databasePrepared ?? Promise.resolve();
