@@ -6,7 +6,7 @@ import { generateSecret, hashSecret } from "./secrets";
 /** TIMP user-login tokens expire two hours after issue, as the mirrored API documents. */
 export const loginTokenLifetimeMs = 2 * 60 * 60 * 1000;
 
-// Writing last-use on every call would turn each read into a write; once a minute is plenty.
+/** Writing last use on every call would turn each read into a write; once a minute is plenty (TIMP and OAuth tokens). */
 export const lastUsedPrecisionMs = 60_000;
 
 export async function issueApiToken(userId: string, options: { name: string; lifetimeMs: number }) {

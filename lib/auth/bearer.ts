@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import { db } from "../db/client";
 import { AppError } from "../http/errors";
+import { lastUsedPrecisionMs } from "./api-tokens";
 import { hashSecret } from "./secrets";
 
 export const scopes = ["requests:read", "requests:write"] as const;
@@ -16,8 +17,6 @@ export interface BearerCaller {
   scopes: string[];
 }
 
-// Writing last use on every call would turn each read into a write; once a minute is plenty.
-export const lastUsedPrecisionMs = 60_000;
 
 /** The token of `Authorization: Bearer <token>`; anything else is a 401. */
 export function bearerToken(request: NextRequest): string {

@@ -16,9 +16,13 @@ const unauthenticated = (detail: string) => new AppError("unauthenticated", deta
  */
 export async function authenticateTimp(request: NextRequest): Promise<Actor> {
   const actor = await timpCaller(request);
-  // An admin who must enrol a second factor first has no API either (REQUIRE_ADMIN_MFA).
-  if (mustEnrolSecondFactor(actor)) throw new AppError("forbidden", secondFactorFirst);
+  assertMayUseApi(actor);
   return actor;
+}
+
+/** An admin who must enrol a second factor first has no API either (REQUIRE_ADMIN_MFA). */
+export function assertMayUseApi(caller: Pick<Actor, "role" | "hasSecondFactor">): void {
+  if (mustEnrolSecondFactor(caller)) throw new AppError("forbidden", secondFactorFirst);
 }
 
 /**

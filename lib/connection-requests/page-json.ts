@@ -87,7 +87,7 @@ export async function readPageJson(caller: PageCaller, query: { start?: number; 
   return { caller: row.role ? { role: row.role as "member" | "admin", hasSecondFactor: row.has_second_factor } : null, body: row.body };
 }
 
-export function pageStatement(caller: PageCaller, query: { start?: number; limit?: number }): Prisma.Sql {
+function pageStatement(caller: PageCaller, query: { start?: number; limit?: number }): Prisma.Sql {
   const limit = Math.min(query.limit ?? pageLimits.defaultLimit, pageLimits.maxLimit);
   const start = query.start ?? 0;
   const callerRows =

@@ -1,10 +1,10 @@
 import "server-only";
-import { mustEnrolSecondFactor, secondFactorFirst, type Actor } from "../auth/actor";
+import type { Actor } from "../auth/actor";
 import { lastUsedPrecisionMs } from "../auth/api-tokens";
 import { hashSecret } from "../auth/secrets";
-import { invalidToken } from "../auth/timp";
+import { assertMayUseApi, invalidToken } from "../auth/timp";
 import { db } from "../db/client";
-import { forbidden, notFound } from "../http/errors";
+import { notFound } from "../http/errors";
 import { isUuid } from "../ids";
 import type { Prisma } from "../generated/prisma/client";
 import { readPage } from "../pagination";
@@ -49,14 +49,17 @@ export async function listConnectionRequests(actor: Actor, query: ListConnection
 export async function listPageJsonForToken(token: string, query: { start?: number; limit?: number }, now = new Date()): Promise<string> {
   const page = await readPageJson({ kind: "token", tokenHash: hashSecret(token), now, lastUsedBefore: new Date(now.getTime() - lastUsedPrecisionMs) }, query);
   if (!page?.caller) throw invalidToken();
-  if (mustEnrolSecondFactor(page.caller)) throw forbidden(secondFactorFirst);
+  assertMayUseApi(page.caller);
   return page.body;
 }
 
-/** The same page for an actor already known (a session cookie), as JSON text. */
-export async function listPageJson(actor: Actor, query: { start?: number; limit?: number }): Promise<string> {
+/**
+ * The list for an actor already known (a session cookie), as the response's JSON text: an
+ * unfiltered page from the same statement as a token's, a filtered one through the DTO.
+ */
+export async function listConnectionRequestsJson(actor: Actor, query: ListConnectionRequestsQuery): Promise<string> {
   const scope = listScope(actor);
-  if (!scope) return JSON.stringify(await emptyPage(query));
+  if (query.status || query.q || !scope) return JSON.stringify(await listConnectionRequests(actor, query));
   return (await readPageJson({ kind: "scope", tally: scope.tally }, query))!.body;
 }
 

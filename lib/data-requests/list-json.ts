@@ -1,5 +1,6 @@
 import "server-only";
-import { bearerRefusal, lastUsedPrecisionMs, type Scope } from "../auth/bearer";
+import { lastUsedPrecisionMs } from "../auth/api-tokens";
+import { bearerRefusal, type Scope } from "../auth/bearer";
 import { hashSecret } from "../auth/secrets";
 import { db } from "../db/client";
 import { prepared } from "../db/prepared-statements";

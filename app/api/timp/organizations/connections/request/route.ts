@@ -1,6 +1,6 @@
 import { submitConnectionRequest } from "@/lib/connection-requests/commands";
 import { authenticateTimp, timpToken } from "@/lib/auth/timp";
-import { listConnectionRequests, listPageJson, listPageJsonForToken } from "@/lib/connection-requests/queries";
+import { listConnectionRequestsJson, listPageJsonForToken } from "@/lib/connection-requests/queries";
 import { readJsonBody } from "@/lib/http/body";
 import { apiRoute, json, jsonText, methodNotAllowed } from "@/lib/http/route";
 import { timpRoute } from "@/lib/http/timp-route";
@@ -15,12 +15,11 @@ import { createConnectionRequestSchema, listConnectionRequestsQuerySchema } from
  */
 export const GET = apiRoute("timp", async ({ request }) => {
   const token = timpToken(request);
-  const parsed = listConnectionRequestsQuerySchema.safeParse(searchParamsObject(request.nextUrl.searchParams));
-  const unfiltered = parsed.success && !parsed.data.status && !parsed.data.q;
-  if (token !== null && unfiltered) return jsonText(await listPageJsonForToken(token, parsed.data));
+  const params = searchParamsObject(request.nextUrl.searchParams);
+  const parsed = listConnectionRequestsQuerySchema.safeParse(params);
+  if (token !== null && parsed.success && !parsed.data.status && !parsed.data.q) return jsonText(await listPageJsonForToken(token, parsed.data));
   const actor = await authenticateTimp(request);
-  const query = parseInput(listConnectionRequestsQuerySchema, searchParamsObject(request.nextUrl.searchParams));
-  return unfiltered ? jsonText(await listPageJson(actor, query)) : json(await listConnectionRequests(actor, query));
+  return jsonText(await listConnectionRequestsJson(actor, parsed.success ? parsed.data : parseInput(listConnectionRequestsQuerySchema, params)));
 });
 
 /** POST: a retailer asks to be connected with a supplier; 201 `{"request_uuid", "request_date"}`. */
